@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: native engine and CLI tests, lints, benchmarks' build, the engine in
+# headless Chromium (wasm-bindgen-test), and end-to-end tests of the built site.
+# Installs what is missing first (Debian's Chromium and ChromeDriver, the wasm toolchain).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ensure_apt chromium chromium-driver
+ensure_web_build
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+say "native tests (engine, configs, CLI, properties)"
+cargo test --locked
+
+say "clippy"
+cargo clippy --locked --all-targets -- -D warnings
+
+say "benchmarks build (run them with: cargo bench --bench engine)"
+cargo bench --locked --bench engine --no-run
+
+say "wasm tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+build_site
+
+say "end-to-end tests against dist/"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,155 @@
+//! `wins_team_size` and `wins_scale` (spec §6): every whole team size or scale in
+//! 1…1,000,000 at which a paid option's present cost is at most community's.
+//!
+//! Holding all else fixed, present cost is piecewise linear in the team size and in the scale:
+//! seat bands bend it where a year's seats cross a band's `up_to`, and the price minimum bends
+//! it where a year's list price crosses the minimum. Every other line is linear. So the
+//! difference option − community is linear between those bends, and on each linear piece the
+//! winning points form one interval, found from the piece's ends and, where the sign changes,
+//! a binary search. The search evaluates with [`Model::costs`] itself, so each interval edge
+//! agrees to the bit with a direct evaluation at that point.
+
+use super::cost::{Model, Point};
+
+/// The largest whole team size or scale searched.
+pub const LIMIT: u32 = 1_000_000;
+
+/// Which input the intervals are over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variable {
+    TeamSize,
+    Scale,
+}
+
+/// Inclusive intervals `[from, to]` of whole numbers, in increasing order and disjoint.
+pub type Intervals = Vec<[u32; 2]>;
+
+impl Model<'_> {
+    /// The point `p` with `var` set to `x`.
+    fn at(&self, p: &Point, var: Variable, x: f64) -> Point {
+        let mut q = *p;
+        match var {
+            Variable::TeamSize => q.team_size = x,
+            Variable::Scale => q.scale = x,
+        }
+        q
+    }
+
+    /// Whether option `i` costs at most community at `p` with `var` = `x`.
+    fn wins_at(&self, p: &Point, i: usize, var: Variable, x: u32) -> bool {
+        let q = self.at(p, var, x as f64);
+        self.costs(&q, i).present_cost <= self.costs(&q, self.community()).present_cost
+    }
+
+    /// The real values of `var` where option `i`'s cost stops being linear, sorted.
+    fn bends(&self, p: &Point, i: usize, var: Variable) -> Vec<f64> {
+        let Some(price) = self.config.options[i].price() else {
+            return Vec::new();
+        };
+        let horizon = self.scenario.horizon as usize;
+        // Each year's seats and units are the inputs times these growth factors.
+        let mut team_factors = [0.0; super::cost::MAX_YEARS];
+        let mut scale_factors = [0.0; super::cost::MAX_YEARS];
+        let (mut t, mut s) = (1.0, 1.0);
+        for y in 0..horizon {
+            team_factors[y] = t;
+            scale_factors[y] = s;
+            t *= 1.0 + self.scenario.team_growth;
+            s *= 1.0 + self.scenario.scale_growth;
+        }
+        let mut bends = vec![1.0, LIMIT as f64];
+        if var == Variable::TeamSize {
+            for factor in &team_factors[..horizon] {
+                bends.extend(
+                    price
+                        .bands
+                        .iter()
+                        .filter_map(|b| b.up_to)
+                        .map(|up_to| up_to / factor),
+                );
+            }
+        }
+        let in_domain = |x: &f64| x.is_finite() && *x >= 1.0 && *x <= LIMIT as f64;
+        bends.retain(in_domain);
+        bends.sort_by(f64::total_cmp);
+        bends.dedup();
+        // Between seat bends each year's list price is linear, and it never falls as `var`
+        // grows, so it crosses the minimum at most once: find that segment by bisection.
+        if price.minimum > 0.0 {
+            let mut kinks = Vec::new();
+            for y in 0..horizon {
+                let list = |x: f64| {
+                    let q = self.at(p, var, x);
+                    price.list(q.team_size * team_factors[y], q.scale * scale_factors[y])
+                        - price.minimum
+                };
+                let k = bends.partition_point(|&b| list(b) < 0.0);
+                if k > 0 && k < bends.len() {
+                    let (l, r) = (bends[k - 1], bends[k]);
+                    let (fl, fr) = (list(l), list(r));
+                    if fr > fl {
+                        kinks.push(l + (-fl) * (r - l) / (fr - fl));
+                    }
+                }
+            }
+            bends.extend(kinks.into_iter().filter(in_domain));
+            bends.sort_by(f64::total_cmp);
+            bends.dedup();
+        }
+        bends
+    }
+
+    /// The whole values of `var` in 1…[`LIMIT`] at which option `i` costs at most community.
+    pub fn wins(&self, i: usize, var: Variable) -> Intervals {
+        let p = self.point();
+        let bends = self.bends(&p, i, var);
+        let mut out: Intervals = Vec::new();
+        let mut push = |from: u32, to: u32| match out.last_mut() {
+            Some(last) if last[1] + 1 >= from => last[1] = last[1].max(to),
+            _ => out.push([from, to]),
+        };
+        let mut start = 1u32;
+        let ends = bends
+            .iter()
+            .map(|b| b.floor() as u32)
+            .chain(std::iter::once(LIMIT));
+        for end in ends {
+            if end < start {
+                continue;
+            }
+            let (lo, hi) = (start, end);
+            start = end + 1;
+            let (win_lo, win_hi) = (self.wins_at(&p, i, var, lo), self.wins_at(&p, i, var, hi));
+            match (win_lo, win_hi) {
+                (true, true) => push(lo, hi),
+                (false, false) => {}
+                // Linear on the piece: one sign change, found by bisection on whole numbers.
+                (true, false) => {
+                    let (mut good, mut bad) = (lo, hi);
+                    while bad - good > 1 {
+                        let mid = good + (bad - good) / 2;
+                        if self.wins_at(&p, i, var, mid) {
+                            good = mid
+                        } else {
+                            bad = mid
+                        }
+                    }
+                    push(lo, good);
+                }
+                (false, true) => {
+                    let (mut bad, mut good) = (lo, hi);
+                    while good - bad > 1 {
+                        let mid = bad + (good - bad) / 2;
+                        if self.wins_at(&p, i, var, mid) {
+                            good = mid
+                        } else {
+                            bad = mid
+                        }
+                    }
+                    push(good, hi);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,42 @@
+//! Fetching a config document from the page's own origin.
+
+use crate::model::{Config, Problem, Problems, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a config could not be used, in words for the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The request failed or the server said no.
+    Fetch(String),
+    /// The document is not JSON.
+    NotJson(String),
+    /// The document is JSON but not a valid config.
+    Invalid(Vec<Problem>),
+}
+
+/// Fetches `url` and checks it as a config.
+pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Fetch("no window".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Fetch(format!("could not fetch {url}")))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| LoadError::Fetch(format!("no response for {url}")))?;
+    if !response.ok() {
+        return Err(LoadError::Fetch(format!(
+            "{url} answered HTTP {}",
+            response.status()
+        )));
+    }
+    let promise = response
+        .json()
+        .map_err(|_| LoadError::NotJson(url.to_owned()))?;
+    let json = JsFuture::from(promise)
+        .await
+        .map_err(|_| LoadError::NotJson(url.to_owned()))?;
+    let value: Value =
+        serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    Config::from_value(&value).map_err(|Problems(p)| LoadError::Invalid(p))
+}

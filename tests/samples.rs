@@ -1,0 +1,85 @@
+//! The sample configs in `public/configs/` are valid, documented, and realistic enough that
+//! the verdict changes across the input space.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use tierwise::model::assumptions::Key;
+use tierwise::model::{evaluate_to, Depth, Scenario};
+
+#[test]
+fn there_are_at_least_three_samples_and_all_are_valid_without_warnings() {
+    let names = sample_names();
+    assert!(names.len() >= 3, "{names:?}");
+    for name in names {
+        let c = sample(&name);
+        assert!(c.warnings.is_empty(), "{name}: {:?}", c.warnings);
+    }
+}
+
+#[test]
+fn every_assumption_has_a_source_note() {
+    for name in sample_names() {
+        let c = sample(&name);
+        for key in Key::ALL {
+            assert!(
+                c.assumptions.get(key).source.is_some(),
+                "{name}: {} has no source",
+                key.id()
+            );
+        }
+    }
+}
+
+/// Which option is recommended at each point of a grid of team sizes, scales and
+/// requirement selections (none, the defaults, all but the ones some option cannot meet).
+fn verdicts(name: &str) -> BTreeMap<String, Vec<String>> {
+    let c = sample(name);
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let all_meetable: Vec<String> = c
+        .requirements
+        .iter()
+        .filter(|r| {
+            r.treatments
+                .iter()
+                .filter(|t| t.label() == "not available")
+                .count()
+                == 0
+        })
+        .map(|r| r.id.clone())
+        .collect();
+    let selections = [vec![], c.defaults.requirements.clone(), all_meetable];
+    for team in [3.0, 10.0, 30.0, 100.0, 300.0, 1_000.0, 5_000.0] {
+        for scale in [1.0, 3.0, 10.0, 30.0, 100.0] {
+            for reqs in &selections {
+                let mut s = Scenario::defaults(&c);
+                s.team_size = team;
+                s.scale = scale;
+                s.requirements = reqs.clone();
+                let r = evaluate_to(&c, &s, Depth::COSTS);
+                let winner = r.recommended.clone().unwrap_or_else(|| "none".into());
+                seen.entry(winner)
+                    .or_default()
+                    .push(format!("team {team}, scale {scale}, {reqs:?}"));
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_verdict_changes_across_the_input_space() {
+    for name in sample_names() {
+        let seen = verdicts(&name);
+        let c = sample(&name);
+        for o in &c.options {
+            assert!(
+                seen.contains_key(&o.id),
+                "{name}: {} never wins; winners: {:?}",
+                o.id,
+                seen.keys().collect::<Vec<_>>()
+            );
+        }
+    }
+}
