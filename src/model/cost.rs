@@ -279,21 +279,24 @@ impl<'a> Model<'a> {
     }
 }
 
-/// The first month in 1…12H when option `o`'s cumulative cost is at most `base`'s, on a
-/// monthly timeline: one-time lines at month 0, each year's recurring cost spread evenly
-/// over its months, nominal (spec §6).
-pub fn payback_month(o: &Costs, base: &Costs) -> Option<u32> {
-    let (mut cum_o, mut cum_b) = (o.one_time.sum(), base.one_time.sum());
-    for (yo, yb) in o.years().iter().zip(base.years()) {
-        let (ro, rb) = (yo.recurring(), yb.recurring());
+/// Cumulative cost at the end of each month 0…12H: one-time lines at month 0, each year's
+/// recurring cost spread evenly over its months, nominal (spec §6).
+pub fn cumulative_months(costs: &Costs) -> Vec<f64> {
+    let mut out = Vec::with_capacity(costs.years().len() * 12 + 1);
+    let mut start = costs.one_time.sum();
+    out.push(start);
+    for y in costs.years() {
+        let r = y.recurring();
         for month in 1..=12u32 {
-            let part = month as f64 / 12.0;
-            if cum_o + ro * part <= cum_b + rb * part {
-                return Some((yo.year - 1) * 12 + month);
-            }
+            out.push(start + r * (month as f64 / 12.0));
         }
-        cum_o += ro;
-        cum_b += rb;
+        start += r;
     }
-    None
+    out
+}
+
+/// The first month in 1…12H when option `o`'s cumulative cost is at most `base`'s (spec §6).
+pub fn payback_month(o: &Costs, base: &Costs) -> Option<u32> {
+    let (co, cb) = (cumulative_months(o), cumulative_months(base));
+    (1..co.len()).find(|&m| co[m] <= cb[m]).map(|m| m as u32)
 }

@@ -129,6 +129,8 @@ pub fn plain_number(x: f64) -> String {
             out.insert(0, '-');
         }
         out
+    } else if x.abs() >= 1e15 || x.abs() < 1e-6 {
+        format!("{x:e}")
     } else {
         let s = format!("{x}");
         if s.len() > 12 {

@@ -153,3 +153,18 @@ impl Model<'_> {
         out
     }
 }
+
+impl Model<'_> {
+    /// Option `i`'s savings against community at each team size in `team_sizes`, everything
+    /// else as in the scenario: the curve behind "savings against team size".
+    pub fn savings_by_team_size(&self, i: usize, team_sizes: &[f64]) -> Vec<f64> {
+        let p = self.point();
+        team_sizes
+            .iter()
+            .map(|&t| {
+                let q = self.at(&p, Variable::TeamSize, t);
+                self.costs(&q, self.community()).present_cost - self.costs(&q, i).present_cost
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,410 @@
+//! Words for the figures: the verdict sentence and "show the math" for any cost line.
+//!
+//! Both are plain functions of the report and the model, so they are tested natively; the
+//! widget only passes its `Intl`-backed [`Numbers`].
+
+use super::assumptions::Key;
+use super::config::{Config, Terms, Treatment};
+use super::cost::{Model, WEEK_HOURS, YEAR_HOURS};
+use super::numbers::Numbers;
+use super::report::Report;
+use super::uncertainty::MonteCarlo;
+
+fn years(n: u32) -> String {
+    if n == 1 {
+        "1 year".into()
+    } else {
+        format!("{n} years")
+    }
+}
+
+/// Names of requirements by id, joined for a sentence.
+fn requirement_names(config: &Config, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            config
+                .requirements
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.as_str(), |r| r.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The verdict in one plain sentence: who pays off, by how much over the horizon (present
+/// cost), when it pays back, and how sure the simulation is (`mc`, when it has run).
+pub fn verdict(
+    config: &Config,
+    report: &Report,
+    horizon: u32,
+    mc: Option<&MonteCarlo>,
+    n: &dyn Numbers,
+) -> String {
+    let over = years(horizon);
+    let name = |id: &str| {
+        report
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(String::new(), |o| o.name.clone())
+    };
+    let sure = |id: &str| {
+        mc.and_then(|mc| {
+            mc.options
+                .iter()
+                .find(|o| o.id == id)
+                .and_then(|o| o.cheapest_share)
+                .map(|s| (s, mc.draws))
+        })
+        .map(|(share, draws)| {
+            format!(
+                " — cheapest in {} of {} simulated futures",
+                n.percent(share),
+                n.number(draws as f64)
+            )
+        })
+        .unwrap_or_default()
+    };
+    let Some(best_id) = &report.recommended else {
+        let unmet: Vec<String> = report
+            .options
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} cannot meet {}",
+                    o.name,
+                    requirement_names(config, &o.unmet)
+                )
+            })
+            .collect();
+        return format!(
+            "No option meets every selected requirement: {}.",
+            unmet.join("; ")
+        );
+    };
+    let best = report
+        .options
+        .iter()
+        .find(|o| &o.id == best_id)
+        .expect("the recommended option is in the report");
+    let community = &report.options[config.community()];
+    match best.savings {
+        None => {
+            // Community wins: compare with the cheapest paid option.
+            let paid = report.options.iter().filter(|o| o.savings.is_some()).min_by(|a, b| a.present_cost.total_cmp(&b.present_cost));
+            match paid {
+                Some(p) => format!(
+                    "{} pays off: self-hosting costs {} less over {over} than {}, the cheapest paid option{}.",
+                    best.name,
+                    n.money(p.present_cost - best.present_cost),
+                    p.name,
+                    sure(best_id)
+                ),
+                None => format!("{} costs least over {over}{}.", best.name, sure(best_id)),
+            }
+        }
+        Some(s) if !community.qualified && s < 0.0 => format!(
+            "{} is the cheapest option that meets every selected requirement ({} cannot meet {}): it costs {} more over {over} than self-hosting would{}.",
+            best.name,
+            community.name,
+            requirement_names(config, &community.unmet),
+            n.money(-s),
+            sure(best_id)
+        ),
+        Some(s) => {
+            let payback = best.payback_month.map(|m| format!(", pays back in month {m}")).unwrap_or_default();
+            format!("{} pays off: saves {} over {over}{payback}{}.", name(best_id), n.money(s), sure(best_id))
+        }
+    }
+}
+
+/// A cost line of one option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Licence,
+    Infrastructure,
+    Operations,
+    SelfHelp,
+    Downtime,
+    Compliance,
+    Migration,
+    ComplianceBuild,
+}
+
+impl Line {
+    pub const YEARLY: [Line; 6] = [
+        Line::Licence,
+        Line::Infrastructure,
+        Line::Operations,
+        Line::SelfHelp,
+        Line::Downtime,
+        Line::Compliance,
+    ];
+    pub const ONE_TIME: [Line; 2] = [Line::Migration, Line::ComplianceBuild];
+
+    /// The line's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Line::Licence => "Licence",
+            Line::Infrastructure => "Infrastructure",
+            Line::Operations => "Operations",
+            Line::SelfHelp => "Self-help",
+            Line::Downtime => "Downtime",
+            Line::Compliance => "Compliance",
+            Line::Migration => "Migration",
+            Line::ComplianceBuild => "Compliance build",
+        }
+    }
+}
+
+/// "Show the math": the formula of one cost line with the actual numbers substituted, ending
+/// in the line's value. `year` counts from 1 and is ignored for one-time lines.
+pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numbers) -> String {
+    let config = model.config;
+    let scenario = model.scenario;
+    let o = &config.options[option];
+    let point = model.point();
+    let v = &point.values;
+    let h = v.hourly_rate();
+    let costs = model.costs(&point, option);
+    let y = (year.clamp(1, scenario.horizon) - 1) as usize;
+    // Seats and units of year y, grown exactly as the engine grows them.
+    let (mut seats, mut units) = (scenario.team_size, scenario.scale);
+    for _ in 0..y {
+        seats *= 1.0 + scenario.team_growth;
+        units *= 1.0 + scenario.scale_growth;
+    }
+    let unit = |x: f64| {
+        if x == 1.0 {
+            config.scale_unit.one.clone()
+        } else {
+            config.scale_unit.many.clone()
+        }
+    };
+    let users = |x: f64| format!("{} user{}", n.number(x), if x == 1.0 { "" } else { "s" });
+    let rate = format!(
+        "{}/h (= {} ÷ {} h)",
+        n.money(h),
+        n.money(v.get(Key::EngineerCost)),
+        n.number(v.get(Key::WorkHours))
+    );
+    let lines = costs.years()[y];
+    let selected: Vec<(&str, Treatment)> = config
+        .requirements
+        .iter()
+        .filter(|r| scenario.requires(&r.id))
+        .map(|r| (r.name.as_str(), r.treatments[option]))
+        .collect();
+    let reduction = |f: f64, what: &str| {
+        if f > 0.0 {
+            format!(" × (1 − {} {what})", n.percent(f))
+        } else {
+            String::new()
+        }
+    };
+
+    let (formula, value) = match line {
+        Line::Licence => match o.price() {
+            None => (format!("{} pays no licence", o.name), 0.0),
+            Some(price) => {
+                let mut parts = Vec::new();
+                let mut floor = 0.0;
+                for band in &price.bands {
+                    if seats <= floor {
+                        break;
+                    }
+                    let cap = band.up_to.unwrap_or(f64::INFINITY);
+                    parts.push(format!(
+                        "{} × {}",
+                        n.number(seats.min(cap) - floor),
+                        n.money(band.per_seat)
+                    ));
+                    floor = cap;
+                }
+                let seat_text = if parts.is_empty() {
+                    n.money(0.0)
+                } else {
+                    parts.join(" + ")
+                };
+                let list = format!(
+                    "platform fee {} + seats ({}) + {} {} × {}",
+                    n.money(price.platform_fee),
+                    seat_text,
+                    n.number(units),
+                    unit(units),
+                    n.money(price.per_unit)
+                );
+                let with_min = if price.minimum > 0.0 {
+                    format!("max(minimum {}, {list})", n.money(price.minimum))
+                } else {
+                    list
+                };
+                let d = model.plans[option].discount;
+                let discount = if d > 0.0 {
+                    format!(" × (1 − {} term discount)", n.percent(d))
+                } else {
+                    String::new()
+                };
+                (
+                    format!("{with_min}{discount}, for {} in year {year}", users(seats)),
+                    lines.licence,
+                )
+            }
+        },
+        Line::Infrastructure => match o.terms {
+            Terms::Cloud { .. } => (
+                format!("{} runs on the vendor's infrastructure", o.name),
+                0.0,
+            ),
+            _ => (
+                format!(
+                    "{} {} × {} a month × 12",
+                    n.number(units),
+                    unit(units),
+                    n.money(v.get(Key::InfraPerUnitMonth))
+                ),
+                lines.infrastructure,
+            ),
+        },
+        Line::Operations => {
+            let self_hosted = format!(
+                "({} h + {} h × {} {}) a month × 12 × {rate}",
+                n.number(v.get(Key::OpsBaseHoursMonth)),
+                n.number(v.get(Key::OpsHoursPerUnitMonth)),
+                n.number(units),
+                unit(units)
+            );
+            let text = match o.terms {
+                Terms::Community => self_hosted,
+                Terms::Enterprise { ops_reduction, .. } => {
+                    format!("{self_hosted}{}", reduction(ops_reduction, "ops reduction"))
+                }
+                Terms::Cloud {
+                    admin_hours_month, ..
+                } => format!(
+                    "{} h of admin a month × 12 × {rate}",
+                    n.number(admin_hours_month)
+                ),
+            };
+            (text, lines.operations)
+        }
+        Line::SelfHelp => {
+            let support = match o.terms {
+                Terms::Community => 0.0,
+                Terms::Enterprise {
+                    support_reduction, ..
+                }
+                | Terms::Cloud {
+                    support_reduction, ..
+                } => support_reduction,
+            };
+            (
+                format!(
+                    "{} × {} h a year × {rate}{}",
+                    users(seats),
+                    n.number(v.get(Key::SelfhelpHoursPerSeatYear)),
+                    reduction(support, "support reduction")
+                ),
+                lines.self_help,
+            )
+        }
+        Line::Downtime => {
+            let (availability, factor) = match o.terms {
+                Terms::Community => (v.get(Key::SelfHostedAvailability), 1.0),
+                Terms::Enterprise {
+                    downtime_reduction, ..
+                } => (v.get(Key::SelfHostedAvailability), 1.0 - downtime_reduction),
+                Terms::Cloud { availability, .. } => (availability, 1.0),
+            };
+            let hours = (1.0 - availability) * YEAR_HOURS * factor;
+            let cut = if factor < 1.0 {
+                format!(" × (1 − {} downtime reduction)", n.percent(1.0 - factor))
+            } else {
+                String::new()
+            };
+            (
+                format!(
+                    "{} h down ({} uptime × 8,760 h{cut}) × ({} × {} productivity lost × {rate} + {} business cost an hour)",
+                    n.number(hours),
+                    n.percent(availability),
+                    users(seats),
+                    n.percent(v.get(Key::ProductivityLoss)),
+                    n.money(v.get(Key::BusinessCostPerDownHour))
+                ),
+                lines.downtime,
+            )
+        }
+        Line::Compliance => {
+            let mut parts = Vec::new();
+            for (name, t) in &selected {
+                match *t {
+                    Treatment::Addon { per_year } => {
+                        parts.push(format!("{name}: add-on {}", n.money(per_year)))
+                    }
+                    Treatment::External { per_year } => {
+                        parts.push(format!("{name}: third party {}", n.money(per_year)))
+                    }
+                    Treatment::Build { weeks, upkeep } if y > 0 && upkeep > 0.0 => {
+                        parts.push(format!(
+                            "{name}: upkeep {} × ({} weeks × {} h × {rate})",
+                            n.percent(upkeep),
+                            n.number(weeks),
+                            n.number(WEEK_HOURS)
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+            if parts.is_empty() {
+                (
+                    "no yearly cost for the selected requirements".into(),
+                    lines.compliance,
+                )
+            } else {
+                (parts.join(" + "), lines.compliance)
+            }
+        }
+        Line::Migration => {
+            if o.kind().is_paid() {
+                (
+                    format!(
+                        "{} weeks × {} h × {rate}, once",
+                        n.number(v.get(Key::MigrationWeeks)),
+                        n.number(WEEK_HOURS)
+                    ),
+                    costs.one_time.migration,
+                )
+            } else {
+                (
+                    "staying on the community edition needs no migration".into(),
+                    0.0,
+                )
+            }
+        }
+        Line::ComplianceBuild => {
+            let builds: Vec<String> = selected
+                .iter()
+                .filter_map(|(name, t)| match t {
+                    Treatment::Build { weeks, .. } => {
+                        Some(format!("{name} {} weeks", n.number(*weeks)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if builds.is_empty() {
+                ("nothing to build for the selected requirements".into(), 0.0)
+            } else {
+                (
+                    format!(
+                        "({}) × {} h × {rate}, once",
+                        builds.join(" + "),
+                        n.number(WEEK_HOURS)
+                    ),
+                    costs.one_time.compliance_build,
+                )
+            }
+        }
+    };
+    format!("{}: {formula} = {}", line.label(), n.money(value))
+}

@@ -1,0 +1,82 @@
+//! How numbers become text, and text numbers.
+//!
+//! The engine writes sentences (the verdict, the math behind a line, messages) but does not
+//! choose how numbers look: the browser passes an `Intl.NumberFormat`-backed implementation
+//! (no float formatting in the wasm), native code and tests use [`Plain`].
+
+use super::problem::plain_number;
+
+/// Number formatting and parsing for one currency.
+pub trait Numbers {
+    /// An amount of money, rounded to whole units ("$119,000").
+    fn money(&self, x: f64) -> String;
+    /// A quantity for people, grouped, at most two decimals ("7.8", "1,200").
+    fn number(&self, x: f64) -> String;
+    /// A fraction as a percentage ("83%", "99.5%").
+    fn percent(&self, x: f64) -> String;
+    /// The shortest text that reads back as exactly `x`, for URLs and files ("0.2").
+    fn exact(&self, x: f64) -> String;
+    /// Reads a number written by [`Numbers::exact`] or typed by a person; `None` if it is not one.
+    fn parse(&self, text: &str) -> Option<f64>;
+}
+
+/// Rust's own formatting: for the CLI and tests. Money is written "USD 119,000".
+pub struct Plain {
+    pub currency: String,
+}
+
+fn round_to(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits);
+    (x * scale).round() / scale
+}
+
+impl Numbers for Plain {
+    fn money(&self, x: f64) -> String {
+        format!("{} {}", self.currency, plain_number(x.round() + 0.0))
+    }
+    fn number(&self, x: f64) -> String {
+        let r = round_to(x, 2);
+        if r < 0.0 {
+            return format!("-{}", self.number(-r));
+        }
+        let whole = plain_number(r.trunc());
+        let frac = (r.fract().abs() * 100.0).round() as u32;
+        match frac {
+            0 => whole,
+            f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+            f => format!("{whole}.{f:02}"),
+        }
+    }
+    fn percent(&self, x: f64) -> String {
+        format!("{}%", self.number(round_to(x * 100.0, 2)))
+    }
+    fn exact(&self, x: f64) -> String {
+        format!("{x}")
+    }
+    fn parse(&self, text: &str) -> Option<f64> {
+        text.trim().parse::<f64>().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers() {
+        let n = Plain {
+            currency: "USD".into(),
+        };
+        assert_eq!(n.money(119_000.4), "USD 119,000");
+        assert_eq!(n.money(-2_500.0), "USD -2,500");
+        assert_eq!(n.number(7.8), "7.8");
+        assert_eq!(n.number(1_200.0), "1,200");
+        assert_eq!(n.number(17.52), "17.52");
+        assert_eq!(n.number(-0.5), "-0.5");
+        assert_eq!(n.percent(0.83), "83%");
+        assert_eq!(n.percent(0.995), "99.5%");
+        assert_eq!(n.exact(0.2), "0.2");
+        assert_eq!(n.parse(" 40 "), Some(40.0));
+        assert_eq!(n.parse("forty"), None);
+    }
+}

@@ -1,0 +1,263 @@
+//! Scenarios in and out of the page: readable URL query parameters, CSV and comparisons.
+//!
+//! The query uses the scenario's own field names (`team_size=40&scale=6&horizon=3&
+//! requirements=sso,audit_log&engineer_cost=200000&engineer_cost.low=150000`), so a person can
+//! read and edit a link, and a problem in one names the same field a scenario file would.
+
+use super::assumptions::{Key, Unit, CATALOGUE};
+use super::config::Config;
+use super::numbers::Numbers;
+use super::problem::Problem;
+use super::report::Report;
+use super::scenario::Scenario;
+use super::value::Value;
+
+/// The query parameters of the scenario fields, in the order links write them.
+pub const FIELDS: [&str; 5] = [
+    "team_size",
+    "scale",
+    "horizon",
+    "team_growth",
+    "scale_growth",
+];
+pub const REQUIREMENTS: &str = "requirements";
+/// Parameters that belong to the page, not the scenario; decoding leaves them alone.
+pub const PAGE_PARAMS: [&str; 3] = ["config", "mode", "theme"];
+
+/// Most parameters one link may carry; the rest are ignored (a link is not a config file).
+pub const MAX_PARAMS: usize = 64;
+
+/// Writes `scenario` as query pairs: every scenario field, and each assumption that differs
+/// from the config's.
+pub fn to_query(config: &Config, scenario: &Scenario, n: &dyn Numbers) -> Vec<(String, String)> {
+    let mut q: Vec<(String, String)> = vec![
+        ("team_size".into(), n.exact(scenario.team_size)),
+        ("scale".into(), n.exact(scenario.scale)),
+        ("horizon".into(), scenario.horizon.to_string()),
+        ("team_growth".into(), n.exact(scenario.team_growth)),
+        ("scale_growth".into(), n.exact(scenario.scale_growth)),
+        (REQUIREMENTS.into(), scenario.requirements.join(",")),
+    ];
+    for key in Key::ALL {
+        let (mine, base) = (scenario.assumptions.get(key), config.assumptions.get(key));
+        if mine.value != base.value {
+            q.push((key.id().into(), n.exact(mine.value)));
+        }
+        if mine.range != base.range {
+            if let Some((low, high)) = mine.range {
+                q.push((format!("{}.low", key.id()), n.exact(low)));
+                q.push((format!("{}.high", key.id()), n.exact(high)));
+            }
+        }
+    }
+    q
+}
+
+/// Reads query pairs into a scenario, leniently: every valid field is kept, each bad or
+/// unknown one is left at the config's default and reported.
+pub fn from_query(
+    config: &Config,
+    pairs: &[(String, String)],
+    n: &dyn Numbers,
+) -> (Scenario, Vec<Problem>) {
+    let mut ignored = Vec::new();
+    let number = |text: &str| {
+        n.parse(text)
+            .filter(|x| x.is_finite())
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(text.to_owned()))
+    };
+    let mut fields: Vec<(String, Value)> = Vec::new();
+    let mut assumptions: Vec<(String, Vec<(String, Value)>)> = Vec::new();
+    for (i, (key, text)) in pairs.iter().enumerate() {
+        if i >= MAX_PARAMS {
+            ignored.push(Problem::other(
+                "",
+                format!("the link has more than {MAX_PARAMS} parameters; the rest were ignored"),
+            ));
+            break;
+        }
+        let key = key.as_str();
+        if PAGE_PARAMS.contains(&key) || fields.iter().any(|(k, _)| k == key) {
+            continue;
+        }
+        if FIELDS.contains(&key) {
+            fields.push((key.to_owned(), number(text)));
+        } else if key == REQUIREMENTS {
+            let ids = text
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_owned()))
+                .collect();
+            fields.push((key.to_owned(), Value::Array(ids)));
+        } else {
+            let (id, part) = match key.split_once('.') {
+                Some((id, part @ ("low" | "high"))) => (id, part),
+                _ => (key, "value"),
+            };
+            if Key::from_id(id).is_none() {
+                ignored.push(Problem::other(
+                    key.to_owned(),
+                    "is not a setting Tierwise knows; it was ignored",
+                ));
+                continue;
+            }
+            match assumptions.iter_mut().find(|(k, _)| k == id) {
+                Some((_, parts)) => parts.push((part.to_owned(), number(text))),
+                None => assumptions.push((id.to_owned(), vec![(part.to_owned(), number(text))])),
+            }
+        }
+    }
+    if !assumptions.is_empty() {
+        // A lone value is written as a number, so a problem names `assumptions.<id>` as a
+        // scenario file would.
+        let members = assumptions
+            .into_iter()
+            .map(|(k, mut parts)| match parts.as_slice() {
+                [(part, _)] if part == "value" => (k, parts.remove(0).1),
+                _ => (k, Value::Object(parts)),
+            })
+            .collect();
+        fields.push(("assumptions".into(), Value::Object(members)));
+    }
+    let (scenario, problems) = Scenario::restore(config, &Value::Object(fields));
+    ignored.extend(problems);
+    (scenario, ignored)
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The yearly lines of every option as CSV: one row per option and year, year 0 holding the
+/// one-time lines, numbers exact.
+pub fn csv(report: &Report, n: &dyn Numbers) -> String {
+    let mut out = String::from(
+        "option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total\n",
+    );
+    for o in &report.options {
+        let name = csv_field(&o.name);
+        let one = o.one_time;
+        let row = |year: u32, cells: [f64; 8]| {
+            let total: f64 = cells.iter().sum();
+            let mut line = format!("{name},{year}");
+            for c in cells.into_iter().chain([total]) {
+                line.push(',');
+                line.push_str(&n.exact(c));
+            }
+            line.push('\n');
+            line
+        };
+        out += &row(
+            0,
+            [
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                one.migration,
+                one.compliance_build,
+            ],
+        );
+        for y in &o.years {
+            out += &row(
+                y.year,
+                [
+                    y.licence,
+                    y.infrastructure,
+                    y.operations,
+                    y.self_help,
+                    y.downtime,
+                    y.compliance,
+                    0.0,
+                    0.0,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// One input that differs between two scenarios, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    pub label: String,
+    pub a: String,
+    pub b: String,
+}
+
+/// The inputs in which `b` differs from `a`, for presenting two scenarios side by side.
+pub fn differences(
+    config: &Config,
+    a: &Scenario,
+    b: &Scenario,
+    n: &dyn Numbers,
+) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut cmp = |label: &str, x: String, y: String| {
+        if x != y {
+            out.push(Difference {
+                label: label.to_owned(),
+                a: x,
+                b: y,
+            });
+        }
+    };
+    cmp("Team size", n.number(a.team_size), n.number(b.team_size));
+    cmp("Deployment scale", n.number(a.scale), n.number(b.scale));
+    cmp(
+        "Horizon (years)",
+        a.horizon.to_string(),
+        b.horizon.to_string(),
+    );
+    cmp(
+        "Team growth per year",
+        n.percent(a.team_growth),
+        n.percent(b.team_growth),
+    );
+    cmp(
+        "Scale growth per year",
+        n.percent(a.scale_growth),
+        n.percent(b.scale_growth),
+    );
+    let names = |s: &Scenario| {
+        let v: Vec<&str> = config
+            .requirements
+            .iter()
+            .filter(|r| s.requires(&r.id))
+            .map(|r| r.name.as_str())
+            .collect();
+        if v.is_empty() {
+            "none".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    cmp("Requirements", names(a), names(b));
+    for (key, spec) in Key::ALL.into_iter().zip(CATALOGUE) {
+        let (x, y) = (a.assumptions.get(key), b.assumptions.get(key));
+        cmp(
+            spec.label,
+            quantity(spec.unit, x.value, n),
+            quantity(spec.unit, y.value, n),
+        );
+    }
+    out
+}
+
+/// An assumption's value in its unit, for people ("$180,000", "99.8%", "20 h", "2 weeks").
+pub fn quantity(unit: Unit, x: f64, n: &dyn Numbers) -> String {
+    match unit {
+        Unit::Money => n.money(x),
+        Unit::Fraction => n.percent(x),
+        Unit::Hours => format!("{} h", n.number(x)),
+        Unit::Weeks => format!("{} weeks", n.number(x)),
+    }
+}

@@ -1,0 +1,294 @@
+//! The words around the figures: verdicts, "show the math", links, CSV and comparisons.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use tierwise::model::assumptions::Key;
+use tierwise::model::explain::{explain, verdict, Line};
+use tierwise::model::numbers::{Numbers, Plain};
+use tierwise::model::share::{csv, differences, from_query, to_query};
+use tierwise::model::{evaluate, Model, Scenario};
+
+fn usd() -> Plain {
+    Plain {
+        currency: "USD".into(),
+    }
+}
+
+fn pairs(q: &str) -> Vec<(String, String)> {
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.split_once('=')
+                .map_or((p.to_owned(), String::new()), |(k, v)| (k.into(), v.into()))
+        })
+        .collect()
+}
+
+#[test]
+fn verdict_when_a_paid_option_pays_off() {
+    let c = sample("stream-platform.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 40, "scale": 6, "requirements": ["sso", "audit_log"], "monte_carlo": {"draws": 1000, "seed": 42}}"#,
+    );
+    let r = evaluate(&c, &s);
+    let best = r
+        .options
+        .iter()
+        .find(|o| Some(&o.id) == r.recommended.as_ref())
+        .unwrap();
+    let share = r
+        .monte_carlo
+        .as_ref()
+        .unwrap()
+        .options
+        .iter()
+        .find(|o| o.id == best.id)
+        .unwrap()
+        .cheapest_share
+        .unwrap();
+    let n = usd();
+    let text = verdict(&c, &r, 3, r.monte_carlo.as_ref(), &n);
+    assert_eq!(
+        text,
+        format!(
+            "{} pays off: saves {} over 3 years, pays back in month {} — cheapest in {} of 1,000 simulated futures.",
+            best.name,
+            n.money(best.savings.unwrap()),
+            best.payback_month.unwrap(),
+            n.percent(share)
+        )
+    );
+    // Before the simulation has run, the sentence stops at the payback.
+    assert!(verdict(&c, &r, 3, None, &n).ends_with(&format!(
+        "pays back in month {}.",
+        best.payback_month.unwrap()
+    )));
+}
+
+#[test]
+fn verdict_when_community_wins() {
+    let c = sample("stream-platform.json");
+    let s = scenario(&c, r#"{"team_size": 30, "scale": 30, "requirements": []}"#);
+    let r = evaluate(&c, &s);
+    assert_eq!(r.recommended.as_deref(), Some("community"));
+    let cheapest_paid = r
+        .options
+        .iter()
+        .skip(1)
+        .min_by(|a, b| a.present_cost.total_cmp(&b.present_cost))
+        .unwrap();
+    let n = usd();
+    assert_eq!(
+        verdict(&c, &r, 3, None, &n),
+        format!(
+            "Community (self-hosted) pays off: self-hosting costs {} less over 3 years than {}, the cheapest paid option.",
+            n.money(cheapest_paid.present_cost - r.options[0].present_cost),
+            cheapest_paid.name
+        )
+    );
+}
+
+#[test]
+fn verdict_when_nothing_qualifies() {
+    let c = sample("devtool-seats.json");
+    // FedRAMP is cloud-only; keeping data in our own data centre rules the cloud out.
+    let s = scenario(
+        &c,
+        r#"{"team_size": 50, "scale": 4, "requirements": ["fedramp", "data_residency"]}"#,
+    );
+    let r = evaluate(&c, &s);
+    assert_eq!(r.recommended, None);
+    assert_eq!(
+        verdict(&c, &r, 3, None, &usd()),
+        "No option meets every selected requirement: Forgeline Community cannot meet FedRAMP Moderate authorisation; \
+         Forgeline Enterprise cannot meet FedRAMP Moderate authorisation; Forgeline Cloud cannot meet Data kept in our own data centre."
+    );
+}
+
+#[test]
+fn the_math_of_every_line_ends_in_its_value() {
+    let c = sample("stream-platform.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 40, "scale": 6, "requirements": ["sso", "audit_log", "scim"]}"#,
+    );
+    let r = evaluate(&c, &s);
+    let model = Model::new(&c, &s);
+    let n = usd();
+    for (i, o) in r.options.iter().enumerate() {
+        for y in &o.years {
+            let values = [
+                y.licence,
+                y.infrastructure,
+                y.operations,
+                y.self_help,
+                y.downtime,
+                y.compliance,
+            ];
+            for (line, value) in Line::YEARLY.into_iter().zip(values) {
+                let text = explain(&model, i, y.year, line, &n);
+                assert!(text.starts_with(line.label()), "{text}");
+                assert!(
+                    text.ends_with(&format!("= {}", n.money(value))),
+                    "{} year {}: {text}",
+                    o.id,
+                    y.year
+                );
+            }
+        }
+        for (line, value) in Line::ONE_TIME
+            .into_iter()
+            .zip([o.one_time.migration, o.one_time.compliance_build])
+        {
+            assert!(explain(&model, i, 1, line, &n).ends_with(&format!("= {}", n.money(value))));
+        }
+    }
+}
+
+#[test]
+fn the_math_substitutes_the_actual_numbers() {
+    let c = sample("stream-platform.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 40, "scale": 6, "requirements": ["sso", "audit_log"]}"#,
+    );
+    let model = Model::new(&c, &s);
+    let n = usd();
+    // Year 2: 48 users, 7.8 nodes; h = 180,000 / 1,800 = 100.
+    assert_eq!(
+        explain(&model, 1, 2, Line::Licence, &n),
+        "Licence: max(minimum USD 50,000, platform fee USD 15,000 + seats (48 × USD 600) + 7.8 broker nodes × USD 2,400) \
+         × (1 − 10% term discount), for 48 users in year 2 = USD 56,268"
+    );
+    assert_eq!(
+        explain(&model, 0, 2, Line::Operations, &n),
+        "Operations: (20 h + 3 h × 7.8 broker nodes) a month × 12 × USD 100/h (= USD 180,000 ÷ 1,800 h) = USD 52,080"
+    );
+    assert_eq!(
+        explain(&model, 1, 1, Line::Downtime, &n),
+        "Downtime: 8.76 h down (99.8% uptime × 8,760 h × (1 − 50% downtime reduction)) × (40 users × 30% productivity lost × \
+         USD 100/h (= USD 180,000 ÷ 1,800 h) + USD 0 business cost an hour) = USD 10,512"
+    );
+    assert_eq!(
+        explain(&model, 0, 1, Line::ComplianceBuild, &n),
+        "Compliance build: (Single sign-on (SAML/OIDC) 6 weeks + Audit logging 8 weeks) × 40 h × USD 100/h (= USD 180,000 ÷ 1,800 h), once = USD 56,000"
+    );
+    assert_eq!(
+        explain(&model, 0, 2, Line::Compliance, &n),
+        "Compliance: Single sign-on (SAML/OIDC): upkeep 20% × (6 weeks × 40 h × USD 100/h (= USD 180,000 ÷ 1,800 h)) + \
+         Audit logging: upkeep 25% × (8 weeks × 40 h × USD 100/h (= USD 180,000 ÷ 1,800 h)) = USD 12,800"
+    );
+}
+
+#[test]
+fn a_link_round_trips_exactly() {
+    let c = sample("framework-platform.json");
+    let mut s = scenario(
+        &c,
+        r#"{"team_size": 37, "scale": 2.5, "horizon": 7, "team_growth": 0.123456789, "scale_growth": -0.25, "requirements": ["rbac", "sso"]}"#,
+    );
+    s.assumptions.get_mut(Key::EngineerCost).value = 123_456.78;
+    s.assumptions.get_mut(Key::DiscountRate).range = Some((0.03, 0.12));
+    let n = usd();
+    let q = to_query(&c, &s, &n);
+    let text: Vec<String> = q.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    assert_eq!(
+        text.join("&"),
+        "team_size=37&scale=2.5&horizon=7&team_growth=0.123456789&scale_growth=-0.25&requirements=sso,rbac\
+         &engineer_cost=123456.78&discount_rate.low=0.03&discount_rate.high=0.12"
+    );
+    let (back, problems) = from_query(&c, &q, &n);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, s);
+}
+
+#[test]
+fn a_tampered_link_keeps_what_is_valid_and_says_what_it_ignored() {
+    let c = sample("stream-platform.json");
+    let q = pairs("config=x.json&team_size=120&scale=-4&horizon=abc&requirements=sso,hipaa&engineer_cost=9e99&work_hours=2000&colour=red&migration_weeks.low=3");
+    let (s, problems) = from_query(&c, &q, &usd());
+    assert_eq!(s.team_size, 120.0);
+    assert_eq!(s.scale, c.defaults.scale);
+    assert_eq!(s.horizon, c.defaults.horizon);
+    assert_eq!(s.requirements, vec!["sso".to_string()]);
+    assert_eq!(s.assumptions.get(Key::WorkHours).value, 2000.0);
+    assert_eq!(s.assumptions.get(Key::EngineerCost).value, 180_000.0);
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "colour is not a setting Tierwise knows; it was ignored",
+            "scale is -4, but must be more than 0, and at most 1,000,000",
+            "horizon must be a number, not a string",
+            "requirements[1] names an unknown requirement \"hipaa\"",
+            "assumptions.engineer_cost is 9e99, but must be between 0 and 10,000,000",
+            "assumptions.migration_weeks.high is missing: low and high go together",
+        ]
+    );
+}
+
+#[test]
+fn an_empty_link_is_the_config_default() {
+    let c = sample("devtool-seats.json");
+    let (s, problems) = from_query(&c, &[], &usd());
+    assert!(problems.is_empty());
+    assert_eq!(s, Scenario::defaults(&c));
+}
+
+#[test]
+fn csv_has_a_row_per_option_and_year() {
+    let c = sample("stream-platform.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 40, "scale": 6, "horizon": 2, "requirements": ["sso"]}"#,
+    );
+    let r = evaluate(&c, &s);
+    let text = csv(&r, &usd());
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows[0], "option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total");
+    assert_eq!(rows.len(), 1 + 3 * 3);
+    let community_build: Vec<&str> = rows[1].split(',').collect();
+    assert_eq!(community_build[0], "Community (self-hosted)");
+    assert_eq!(community_build[1], "0");
+    assert_eq!(community_build[9], "24000");
+    // Totals of the rows add up to the option's total.
+    for o in &r.options {
+        let sum: f64 = rows
+            .iter()
+            .skip(1)
+            .filter(|l| l.starts_with(&format!("{},", o.name)))
+            .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
+            .sum();
+        close(sum, o.total);
+    }
+}
+
+#[test]
+fn differences_between_two_scenarios() {
+    let c = sample("stream-platform.json");
+    let a = Scenario::defaults(&c);
+    let mut b = a.clone();
+    b.team_size = 120.0;
+    b.requirements = vec!["sso".into()];
+    b.assumptions.get_mut(Key::SelfHostedAvailability).value = 0.99;
+    let d = differences(&c, &a, &b, &usd());
+    let rows: Vec<(String, String, String)> = d.into_iter().map(|d| (d.label, d.a, d.b)).collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Team size".into(), "40".into(), "120".into()),
+            (
+                "Requirements".into(),
+                "Single sign-on (SAML/OIDC), Audit logging".into(),
+                "Single sign-on (SAML/OIDC)".into()
+            ),
+            (
+                "Self-hosted availability".into(),
+                "99.8%".into(),
+                "99%".into()
+            ),
+        ]
+    );
+}
