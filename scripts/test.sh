@@ -13,8 +13,9 @@ rustup component list --installed | grep -q '^clippy' || rustup component add cl
 say "native tests (engine, configs, CLI, properties)"
 cargo test --locked
 
-say "clippy"
+say "clippy (native, and the browser shell for wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 say "benchmarks build (run them with: cargo bench --bench engine)"
 cargo bench --locked --bench engine --no-run

@@ -63,3 +63,133 @@ fn nan_and_infinity_from_javascript_are_refused() {
     let paths: Vec<&str> = problems.0.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["team_size", "scale"]);
 }
+
+mod components {
+    //! The calculator mounted in a real page: inputs → verdict, messages, URL round trips.
+    use super::*;
+    use tierwise::model::numbers::Numbers;
+    use tierwise::model::share::{from_query, to_query};
+    use tierwise::web::{mount_calculator, state, IntlNumbers};
+    use wasm_bindgen::JsCast;
+
+    /// Lets Leptos's effects and the debounce timers run.
+    async fn pause(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    fn host() -> web_sys::HtmlElement {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let div = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&div).unwrap();
+        div.dyn_into().unwrap()
+    }
+
+    fn find<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} is on the page"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+        find::<web_sys::Element>(root, selector)
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    fn type_into(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = find(root, selector);
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn typing_a_team_size_changes_the_verdict() {
+        let c = config();
+        let root = host();
+        let _handle = mount_calculator(root.clone(), c.clone(), Scenario::defaults(&c));
+        pause(400).await;
+        let before = text(&root, ".verdict");
+        assert!(before.contains("simulated futures"), "{before}");
+        type_into(&root, "#tw-team-size", "3000");
+        pause(0).await;
+        let after = text(&root, ".verdict");
+        assert_ne!(after, before);
+        assert!(
+            !after.contains("simulated futures"),
+            "Monte Carlo waits for typing to pause: {after}"
+        );
+        pause(400).await;
+        assert!(text(&root, ".verdict").contains("simulated futures"));
+        // The card shows the engine's figure for the new scenario.
+        let mut s = Scenario::defaults(&c);
+        s.team_size = 3000.0;
+        let expected = tierwise::model::evaluate(&c, &s);
+        let n = IntlNumbers::new(&c.currency, None);
+        assert!(text(&root, ".card").contains(&n.money(expected.options[0].present_cost)));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_refused_entry_shows_the_message_and_keeps_the_result() {
+        let c = config();
+        let root = host();
+        let _handle = mount_calculator(root.clone(), c.clone(), Scenario::defaults(&c));
+        pause(400).await;
+        let before = text(&root, ".verdict");
+        type_into(&root, "#tw-team-size", "0");
+        pause(0).await;
+        assert_eq!(
+            text(&root, "#tw-team-size-error"),
+            "Team size is 0, but must be between 1 and 1,000,000"
+        );
+        type_into(&root, "#tw-horizon", "2.5");
+        pause(0).await;
+        assert_eq!(
+            text(&root, "#tw-horizon-error"),
+            "Horizon (years) is 2.5, but must be a whole number"
+        );
+        pause(400).await;
+        assert_eq!(text(&root, ".verdict"), before);
+        type_into(&root, "#tw-team-size", "41");
+        pause(0).await;
+        assert_eq!(text(&root, "#tw-team-size-error"), "");
+    }
+
+    #[wasm_bindgen_test]
+    fn url_state_round_trips_through_the_browser() {
+        let c = config();
+        let n = IntlNumbers::new(&c.currency, None);
+        let mut s = Scenario::defaults(&c);
+        s.team_size = 1234.0;
+        s.scale = 0.1 + 0.2;
+        s.team_growth = -0.33;
+        s.requirements = vec!["audit_log".into(), "soc2".into()];
+        s.assumptions
+            .get_mut(tierwise::model::assumptions::Key::ProductivityLoss)
+            .value = 0.123456789;
+        let text = state::to_query_string(&to_query(&c, &s, &n));
+        assert!(
+            text.contains("team_size=1234&scale=0.30000000000000004&"),
+            "{text}"
+        );
+        assert!(text.contains("requirements=audit_log,soc2"), "{text}");
+        let (back, problems) = from_query(&c, &state::parse_query(&format!("?{text}")), &n);
+        assert!(problems.is_empty());
+        assert_eq!(back, s);
+        // Escapes survive too.
+        let pairs = vec![("config".to_owned(), "/pricing/a b&c.json".to_owned())];
+        assert_eq!(state::parse_query(&state::to_query_string(&pairs)), pairs);
+        assert_eq!(n.parse("12abc"), None);
+        assert_eq!(n.parse(""), None);
+        assert_eq!(n.parse("1e3"), Some(1000.0));
+    }
+}

@@ -282,10 +282,15 @@ impl<'a> Model<'a> {
 /// Cumulative cost at the end of each month 0…12H: one-time lines at month 0, each year's
 /// recurring cost spread evenly over its months, nominal (spec §6).
 pub fn cumulative_months(costs: &Costs) -> Vec<f64> {
-    let mut out = Vec::with_capacity(costs.years().len() * 12 + 1);
-    let mut start = costs.one_time.sum();
+    cumulative(&costs.one_time, costs.years())
+}
+
+/// [`cumulative_months`] from the lines as a report carries them.
+pub fn cumulative(one_time: &OneTime, years: &[YearLines]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(years.len() * 12 + 1);
+    let mut start = one_time.sum();
     out.push(start);
-    for y in costs.years() {
+    for y in years {
         let r = y.recurring();
         for month in 1..=12u32 {
             out.push(start + r * (month as f64 / 12.0));

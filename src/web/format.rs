@@ -1,14 +1,17 @@
-//! Numbers for people, written by the browser's `Intl.NumberFormat` so the wasm carries no
-//! float formatting of its own.
+//! Numbers for people, written and read by the browser (`Intl.NumberFormat`, `Number`), so
+//! the wasm carries no float formatting or parsing of its own.
 
+use crate::model::numbers::Numbers;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// A number formatter for one currency and locale.
+/// `Intl` formatters for one currency and locale.
 #[derive(Clone)]
-pub struct Formatter {
+pub struct IntlNumbers {
     money: Function,
+    compact: Function,
     number: Function,
+    percent: Function,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -20,43 +23,73 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-impl Formatter {
-    /// A formatter for `currency` (ISO 4217) in the page's locale, or `locale` when given.
-    pub fn new(currency: &str, locale: Option<&str>) -> Formatter {
+fn call(f: &Function, x: f64) -> String {
+    f.call1(&JsValue::NULL, &JsValue::from_f64(x))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+impl IntlNumbers {
+    /// Formatters for `currency` (ISO 4217) in `locale`, or the page's locale when `None`.
+    pub fn new(currency: &str, locale: Option<&str>) -> IntlNumbers {
         let locales = Array::new();
         if let Some(l) = locale {
             locales.push(&JsValue::from_str(l));
         }
-        let money = Intl::NumberFormat::new(
-            &locales,
-            &options(&[
+        let make =
+            |pairs: &[(&str, JsValue)]| Intl::NumberFormat::new(&locales, &options(pairs)).format();
+        IntlNumbers {
+            money: make(&[
                 ("style", "currency".into()),
                 ("currency", currency.into()),
                 ("maximumFractionDigits", 0.into()),
             ]),
-        );
-        let number =
-            Intl::NumberFormat::new(&locales, &options(&[("maximumFractionDigits", 2.into())]));
-        Formatter {
-            money: money.format(),
-            number: number.format(),
+            compact: make(&[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("notation", "compact".into()),
+                ("maximumSignificantDigits", 3.into()),
+            ]),
+            number: make(&[("maximumFractionDigits", 2.into())]),
+            percent: make(&[
+                ("style", "percent".into()),
+                ("maximumFractionDigits", 2.into()),
+            ]),
         }
     }
 
-    fn call(f: &Function, x: f64) -> String {
-        f.call1(&JsValue::NULL, &JsValue::from_f64(x))
-            .ok()
-            .and_then(|v| v.as_string())
+    /// Money in few characters, for chart axes ("$120K").
+    pub fn compact(&self, x: f64) -> String {
+        call(&self.compact, x)
+    }
+}
+
+impl Numbers for IntlNumbers {
+    fn money(&self, x: f64) -> String {
+        call(&self.money, x)
+    }
+    fn number(&self, x: f64) -> String {
+        call(&self.number, x)
+    }
+    fn percent(&self, x: f64) -> String {
+        call(&self.percent, x)
+    }
+    fn exact(&self, x: f64) -> String {
+        // JavaScript's String(x) is the shortest text that reads back as x.
+        js_sys::Number::from(x)
+            .to_string_with_radix(10)
+            .map(String::from)
             .unwrap_or_default()
     }
-
-    /// An amount of money, rounded to whole units.
-    pub fn money(&self, x: f64) -> String {
-        Self::call(&self.money, x)
-    }
-
-    /// A plain number with up to two decimals.
-    pub fn number(&self, x: f64) -> String {
-        Self::call(&self.number, x)
+    fn parse(&self, text: &str) -> Option<f64> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        // Number(text), not parseFloat: "12abc" is not a number.
+        #[allow(deprecated)]
+        let x = js_sys::Number::new(&JsValue::from_str(t)).value_of();
+        x.is_finite().then_some(x)
     }
 }

@@ -15,9 +15,28 @@ pub enum LoadError {
     Invalid(Vec<Problem>),
 }
 
-/// Fetches `url` and checks it as a config.
+/// Resolves `url` against the page and refuses it unless it is on the page's own origin:
+/// a config from elsewhere would be a request the page never meant to make.
+pub fn same_origin(url: &str) -> Result<String, LoadError> {
+    let location = web_sys::window()
+        .map(|w| w.location())
+        .ok_or_else(|| LoadError::Fetch("no window".into()))?;
+    let base = location.href().unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(url, &base)
+        .map_err(|_| LoadError::Fetch(format!("\"{url}\" is not a URL")))?;
+    let origin = location.origin().unwrap_or_default();
+    if resolved.origin() != origin {
+        return Err(LoadError::Fetch(format!(
+            "the config must come from this site ({origin}), not from \"{url}\""
+        )));
+    }
+    Ok(resolved.href())
+}
+
+/// Fetches `url` (same origin only) and checks it as a config.
 pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Fetch("no window".into()))?;
+    let url = &same_origin(url)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| LoadError::Fetch(format!("could not fetch {url}")))?;

@@ -3,12 +3,37 @@
 //! It only turns signals into views and events into inputs; every number comes from the model.
 
 mod app;
+mod charts;
+mod ctx;
 mod format;
+mod inputs;
 mod load;
+mod present;
+mod results;
+pub mod state;
+mod toolbar;
 
-pub use app::App;
+pub use app::{App, Calculator};
+pub use format::IntlNumbers;
+pub use load::{fetch_config, LoadError};
 
-/// Mounts the calculator on the page's body.
+use crate::model::{Config, Scenario};
+
+/// Mounts the demo page on the body.
 pub fn start() {
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts a calculator for `config`, starting at `scenario`, inside `parent`; it keeps nothing
+/// in the address or storage. Dropping the handle unmounts it.
+pub fn mount_calculator(
+    parent: web_sys::HtmlElement,
+    config: Config,
+    scenario: Scenario,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    use leptos::prelude::*;
+    leptos::mount::mount_to(
+        parent,
+        move || view! { <Calculator config scenario config_url="" /> },
+    )
 }

@@ -1,21 +1,44 @@
 // Debian's Chromium, driven by playwright-core: no browser download.
 import { chromium } from 'playwright-core';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
-export async function launch() {
+/** A fresh browser context: its own profile, so storage never leaks between tests. */
+export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tierwise-chromium-'));
+  await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    acceptDownloads: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
       '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run',
     ],
+    ...options,
   });
+}
+
+/** Opens `url` and collects page errors and console errors into `page.errors`. */
+export async function open(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  await page.goto(url);
+  return page;
+}
+
+/** WCAG 2.2 AA violations axe finds on the page (inside shadow roots too). */
+export async function axeViolations(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -16,13 +16,19 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port. `headersFor(path)` may add response headers
- * (the strict-CSP example needs its header). Resolves to { url, close, requests }.
+ * (the strict-CSP example needs its header); `fixtures` maps extra paths to contents.
+ * Resolves to { url, close, requests }.
  */
-export async function serve(root, headersFor = () => ({})) {
+export async function serve(root, headersFor = () => ({}), fixtures = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (fixtures[path] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', ...headersFor(path) });
+      res.end(fixtures[path]);
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();

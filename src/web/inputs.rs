@@ -1,0 +1,543 @@
+//! What the prospect types: the scenario fields, the requirements, the assumptions.
+//!
+//! Every entry is checked against the engine's own ranges; a refused entry shows the engine's
+//! message at the field and never reaches the scenario, so the last valid result stays.
+
+use super::ctx::Ctx;
+use crate::model::assumptions::{Key, Unit, CATALOGUE};
+use crate::model::config::{GROWTH, HORIZON, SCALE, TEAM_SIZE};
+use crate::model::decode::Range;
+use crate::model::numbers::Numbers;
+use crate::model::problem::Problem;
+use crate::model::share::quantity;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+/// How a slider maps to a field's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Slider {
+    /// Evenly spaced values from `min` to `max` in steps of `step`.
+    Linear { min: f64, max: f64, step: f64 },
+    /// Logarithmic from `min` to `max`, for values spanning decades (team size, scale).
+    Log { min: f64, max: f64 },
+}
+
+/// Slider positions of a logarithmic slider.
+const LOG_STEPS: f64 = 1000.0;
+
+impl Slider {
+    fn attrs(self) -> (f64, f64, f64) {
+        match self {
+            Slider::Linear { min, max, step } => (min, max, step),
+            Slider::Log { .. } => (0.0, LOG_STEPS, 1.0),
+        }
+    }
+
+    fn to_position(self, v: f64) -> f64 {
+        match self {
+            Slider::Linear { .. } => v,
+            Slider::Log { min, max } => {
+                let ln = js_sys::Math::log;
+                (ln(v.max(min) / min) / ln(max / min) * LOG_STEPS).round()
+            }
+        }
+    }
+
+    fn value_at(self, p: f64) -> f64 {
+        match self {
+            Slider::Linear { .. } => p,
+            Slider::Log { min, max } => {
+                let v = min * js_sys::Math::pow(max / min, p / LOG_STEPS);
+                // Whole numbers above 10, one decimal below: what a person would type.
+                if v >= 10.0 {
+                    v.round()
+                } else {
+                    (v * 10.0).round() / 10.0
+                }
+            }
+        }
+    }
+}
+
+fn input_of(ev: &web_sys::Event) -> Option<HtmlInputElement> {
+    ev.target()?.dyn_into::<HtmlInputElement>().ok()
+}
+
+/// Checks `x` against `range`, returning the engine's message with `label` as the field's name.
+pub fn refusal(ctx: Ctx, label: &str, x: f64, range: Range, percent: bool) -> Option<String> {
+    let range = if percent {
+        Range {
+            min: range.min * 100.0,
+            max: range.max * 100.0,
+            ..range
+        }
+    } else {
+        range
+    };
+    let issue = range.check(x)?;
+    let p = Problem::new(label, issue);
+    Some(ctx.fmt(|n| {
+        p.message_with(&|v| {
+            if percent {
+                format!("{}%", n.number(v))
+            } else {
+                n.number(v)
+            }
+        })
+    }))
+}
+
+/// A number field paired with a slider (WCAG 2.5.7: dragging is never the only way).
+#[component]
+pub fn NumberField(
+    /// The calculator's state, for formatting messages.
+    ctx: Ctx,
+    /// The visible label, which is also both controls' accessible name.
+    #[prop(into)]
+    label: String,
+    /// A unique id for the number field.
+    #[prop(into)]
+    id: String,
+    /// The value the field shows (in the field's unit, e.g. percent).
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Whether the field is a percentage of the engine's fraction.
+    #[prop(optional)]
+    percent: bool,
+    /// The engine's allowed range for the value, as a fraction when `percent`.
+    range: Range,
+    /// How the slider moves.
+    slider: Slider,
+    /// Receives every accepted value, in the field's unit.
+    #[prop(into)]
+    on_change: Callback<f64>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let field = NodeRef::<html::Input>::new();
+    let knob = NodeRef::<html::Input>::new();
+    // Show external changes (slider, reset, restored link) without fighting the person typing.
+    Effect::new(move |_| {
+        let v = value.get();
+        if let Some(el) = field.get() {
+            if el.value_as_number() != v {
+                el.set_value_as_number(v);
+            }
+        }
+        if let Some(el) = knob.get() {
+            el.set_value_as_number(slider.to_position(v));
+        }
+        error.set(None);
+    });
+    let accept = move |x: f64, label: &str| {
+        let message = if x.is_nan() {
+            Some(format!("{label} must be a number"))
+        } else {
+            refusal(ctx, label, x, range, percent)
+        };
+        match message {
+            Some(m) => error.set(Some(m)),
+            None => {
+                error.set(None);
+                on_change.run(x);
+            }
+        }
+    };
+    let typed = {
+        let label = label.clone();
+        move |ev: web_sys::Event| {
+            if let Some(el) = input_of(&ev) {
+                accept(el.value_as_number(), &label);
+            }
+        }
+    };
+    let slid = {
+        let label = label.clone();
+        move |ev: web_sys::Event| {
+            if let Some(el) = input_of(&ev) {
+                accept(slider.value_at(el.value_as_number()), &label);
+            }
+        }
+    };
+    let (smin, smax, sstep) = slider.attrs();
+    let (min, max) = if percent {
+        (range.min * 100.0, range.max * 100.0)
+    } else {
+        (range.min, range.max)
+    };
+    let error_id = format!("{id}-error");
+    let slider_id = format!("{id}-slider");
+    let unit = percent.then_some("%");
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label.clone()}</label>
+            <div class="field-controls">
+                <input
+                    node_ref=field
+                    type="number"
+                    id=id
+                    inputmode="decimal"
+                    step="any"
+                    min=min
+                    max=max
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=error_id.clone()
+                    on:input=typed
+                />
+                {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
+                <input
+                    node_ref=knob
+                    type="range"
+                    id=slider_id
+                    aria-label=label
+                    min=smin
+                    max=smax
+                    step=sstep
+                    on:input=slid
+                />
+            </div>
+            <p id=error_id class="field-error" aria-live="polite">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// Team size, deployment scale, horizon and growth.
+#[component]
+pub fn ScenarioFields(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let unit = ctx.config.with_value(|c| c.scale_unit.many.clone());
+    let s = ctx.scenario;
+    view! {
+        <fieldset class="scenario-fields">
+            <legend>"Your situation"</legend>
+            <NumberField
+                ctx
+                label="Team size"
+                id="tw-team-size"
+                value=Signal::derive(move || s.with(|s| s.team_size))
+                range=TEAM_SIZE
+                slider=Slider::Log { min: 1.0, max: 100_000.0 }
+                on_change=move |x| ctx.update(|s| s.team_size = x)
+            />
+            <NumberField
+                ctx
+                label="Deployment scale"
+                id="tw-scale"
+                value=Signal::derive(move || s.with(|s| s.scale))
+                range=SCALE
+                slider=Slider::Log { min: 0.1, max: 10_000.0 }
+                on_change=move |x| ctx.update(|s| s.scale = x)
+            />
+            <p class="hint">{format!("In {unit}.")}</p>
+            <NumberField
+                ctx
+                label="Horizon (years)"
+                id="tw-horizon"
+                value=Signal::derive(move || s.with(|s| s.horizon as f64))
+                range=HORIZON
+                slider=Slider::Linear { min: 1.0, max: 10.0, step: 1.0 }
+                on_change=move |x: f64| ctx.update(|s| s.horizon = x as u32)
+            />
+            <NumberField
+                ctx
+                label="Team growth per year"
+                id="tw-team-growth"
+                value=Signal::derive(move || s.with(|s| s.team_growth * 100.0))
+                percent=true
+                range=GROWTH
+                slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
+                on_change=move |x: f64| ctx.update(|s| s.team_growth = x / 100.0)
+            />
+            <NumberField
+                ctx
+                label="Scale growth per year"
+                id="tw-scale-growth"
+                value=Signal::derive(move || s.with(|s| s.scale_growth * 100.0))
+                percent=true
+                range=GROWTH
+                slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
+                on_change=move |x: f64| ctx.update(|s| s.scale_growth = x / 100.0)
+            />
+        </fieldset>
+    }
+}
+
+/// The config's requirements as checkboxes grouped by `group`, each with how every option
+/// meets it.
+#[component]
+pub fn Requirements(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let groups = ctx.config.with_value(|c| {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, r) in c.requirements.iter().enumerate() {
+            match groups.iter_mut().find(|(g, _)| *g == r.group) {
+                Some((_, items)) => items.push(i),
+                None => groups.push((r.group.clone(), vec![i])),
+            }
+        }
+        groups
+    });
+    let item = move |i: usize| {
+        let (id, name, how) = ctx.config.with_value(|c| {
+            let r = &c.requirements[i];
+            let how: Vec<String> = c
+                .options
+                .iter()
+                .zip(&r.treatments)
+                .map(|(o, t)| format!("{}: {}", o.name, t.label()))
+                .collect();
+            (r.id.clone(), r.name.clone(), how.join(" · "))
+        });
+        let dom_id = format!("tw-req-{id}");
+        let how_id = format!("{dom_id}-how");
+        let checked = {
+            let id = id.clone();
+            move || ctx.scenario.with(|s| s.requires(&id))
+        };
+        let toggle = move |ev: web_sys::Event| {
+            let on = input_of(&ev).is_some_and(|el| el.checked());
+            let order: Vec<String> = ctx
+                .config
+                .with_value(|c| c.requirements.iter().map(|r| r.id.clone()).collect());
+            ctx.update(|s| {
+                let mut set: Vec<String> = s
+                    .requirements
+                    .iter()
+                    .filter(|r| **r != id)
+                    .cloned()
+                    .collect();
+                if on {
+                    set.push(id.clone());
+                }
+                s.requirements = order.into_iter().filter(|r| set.contains(r)).collect();
+            });
+        };
+        view! {
+            <li>
+                <input type="checkbox" id=dom_id.clone() prop:checked=checked aria-describedby=how_id.clone() on:change=toggle />
+                <label for=dom_id>{name}</label>
+                <span class="how" id=how_id>{how}</span>
+            </li>
+        }
+    };
+    view! {
+        <fieldset class="requirements">
+            <legend>"Requirements you must meet"</legend>
+            {groups
+                .into_iter()
+                .map(|(group, items)| {
+                    view! {
+                        <div class="req-group" role="group" aria-label=group.clone()>
+                            <h3>{group.clone()}</h3>
+                            <ul>{items.into_iter().map(item).collect_view()}</ul>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// One assumption: value, range, unit, allowed range and source, all editable.
+#[component]
+fn AssumptionRow(
+    /// The calculator's state.
+    ctx: Ctx,
+    /// Which assumption.
+    key: Key,
+) -> impl IntoView {
+    let spec = CATALOGUE[key as usize];
+    let scale_unit = ctx.config.with_value(|c| c.scale_unit.one.clone());
+    let source = ctx
+        .config
+        .with_value(|c| c.assumptions.get(key).source.clone())
+        .unwrap_or_else(|| spec.default_source.into());
+    let per = spec.per.replace("{unit}", &scale_unit);
+    let percent = spec.unit == Unit::Fraction;
+    let shown = move |x: f64| if percent { x * 100.0 } else { x };
+    let stored = move |x: f64| if percent { x / 100.0 } else { x };
+    let range = Range::new(spec.min, spec.max);
+    let error = RwSignal::new(None::<String>);
+    let get = move || ctx.scenario.with(|s| s.assumptions.get(key).clone());
+    let set = move |part: u8, x: f64| {
+        let label = match part {
+            0 => spec.label.to_owned(),
+            1 => format!("{} (low)", spec.label),
+            _ => format!("{} (high)", spec.label),
+        };
+        let refused = if x.is_nan() {
+            Some(format!("{label} must be a number"))
+        } else {
+            refusal(ctx, &label, x, range, percent)
+        };
+        if let Some(m) = refused {
+            error.set(Some(m));
+            return;
+        }
+        let v = stored(x);
+        let mut a = get();
+        match (part, a.range) {
+            (0, _) => a.value = v,
+            (1, Some((_, high))) if v > high => {
+                return error.set(Some(format!("{label} must not be above the high value")))
+            }
+            (2, Some((low, _))) if v < low => {
+                return error.set(Some(format!("{label} must not be below the low value")))
+            }
+            (1, r) => a.range = Some((v, r.map_or(v, |r| r.1))),
+            (_, r) => a.range = Some((r.map_or(v, |r| r.0), v)),
+        }
+        error.set(None);
+        ctx.update(|s| *s.assumptions.get_mut(key) = a);
+    };
+    let error_id = format!("tw-a-{}-error", spec.id);
+    let described = error_id.clone();
+    let field =
+        move |part: u8,
+              suffix: &'static str,
+              read: fn(&crate::model::assumptions::Assumption) -> Option<f64>| {
+            let node = NodeRef::<html::Input>::new();
+            Effect::new(move |_| {
+                let v = get();
+                if let (Some(el), Some(x)) = (node.get(), read(&v)) {
+                    if el.value_as_number() != shown(x) {
+                        el.set_value_as_number(shown(x));
+                    }
+                }
+            });
+            let label = format!("{} {suffix}", spec.label);
+            view! {
+                <input
+                    node_ref=node
+                    type="number"
+                    step="any"
+                    inputmode="decimal"
+                    aria-label=label
+                    aria-describedby=described.clone()
+                    on:input=move |ev| {
+                        if let Some(el) = input_of(&ev) {
+                            set(part, el.value_as_number())
+                        }
+                    }
+                />
+            }
+        };
+    let allowed = ctx.fmt(|n| {
+        format!(
+            "allowed {} to {}",
+            quantity(spec.unit, spec.min, n),
+            quantity(spec.unit, spec.max, n)
+        )
+    });
+    let unit_text = match (spec.unit, per.is_empty()) {
+        (Unit::Fraction, true) => "%".to_owned(),
+        (Unit::Fraction, false) => format!("% per {per}"),
+        (Unit::Money, _) => format!(
+            "{} per {per}",
+            ctx.config.with_value(|c| c.currency.clone())
+        ),
+        (Unit::Hours, true) => "hours".to_owned(),
+        (Unit::Hours, false) => format!("hours per {per}"),
+        (Unit::Weeks, _) => "engineer-weeks".to_owned(),
+    };
+    view! {
+        <tr>
+            <th scope="row">{spec.label}</th>
+            <td>{field(0, "value", |a| Some(a.value))}<span class="unit">{unit_text}</span></td>
+            <td class="range-cell">
+                {field(1, "low", |a| a.range.map(|r| r.0))}
+                "–"
+                {field(2, "high", |a| a.range.map(|r| r.1))}
+            </td>
+            <td class="allowed">{allowed}</td>
+            <td class="source">{source}</td>
+            <td class="field-error" id=error_id aria-live="polite">{move || error.get()}</td>
+        </tr>
+    }
+}
+
+/// Every assumption, collapsed by default, with a reset to the vendor's values.
+#[component]
+pub fn AssumptionsPanel(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let reset = move |_| {
+        let base = ctx.config.with_value(|c| c.assumptions.clone());
+        ctx.update(|s| s.assumptions = base);
+    };
+    view! {
+        <details class="assumptions">
+            <summary>"Assumptions"</summary>
+            <div class="table-scroll">
+                <table>
+                    <caption>"Every assumption behind the figures; edit any of them."</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Assumption"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Low – high"</th>
+                            <th scope="col">"Allowed"</th>
+                            <th scope="col">"Source"</th>
+                            <th scope="col">"Problem"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{Key::ALL.into_iter().map(|key| view! { <AssumptionRow ctx key /> }).collect_view()}</tbody>
+                </table>
+            </div>
+            <button type="button" on:click=reset>
+                "Reset to the vendor's defaults"
+            </button>
+        </details>
+    }
+}
+
+/// The assumptions as plain text, shown only in print.
+#[component]
+pub fn AssumptionsPrint(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let rows = move || {
+        let a = ctx.scenario.with(|s| s.assumptions.clone());
+        Key::ALL
+            .into_iter()
+            .map(|key| {
+                let spec = CATALOGUE[key as usize];
+                let item = a.get(key);
+                let text = ctx.fmt(|n| {
+                    let range = item
+                        .range
+                        .map(|(l, h)| {
+                            format!(
+                                " ({} – {})",
+                                quantity(spec.unit, l, n),
+                                quantity(spec.unit, h, n)
+                            )
+                        })
+                        .unwrap_or_default();
+                    format!("{}{range}", quantity(spec.unit, item.value, n))
+                });
+                view! {
+                    <tr>
+                        <th scope="row">{spec.label}</th>
+                        <td>{text}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="print-only assumptions-print">
+            <caption>"Assumptions"</caption>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

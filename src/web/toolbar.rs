@@ -1,0 +1,170 @@
+//! Share, export, print, presenter mode and theme.
+
+use super::ctx::Ctx;
+use super::state;
+use crate::model::numbers::Numbers;
+use crate::model::share::{csv, to_query};
+use crate::model::{evaluate, Report, Scenario};
+use leptos::prelude::*;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The scenario and its full result, as the JSON export and the JavaScript API write them.
+#[derive(Serialize)]
+struct Export<'a> {
+    product: &'a str,
+    currency: &'a str,
+    scenario: &'a Scenario,
+    result: &'a Report,
+}
+
+/// Writes `value` as indented JSON with the browser's `JSON.stringify`: `null` for absent values.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .ok()
+        .and_then(|js| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &js,
+                &JsValue::NULL,
+                &JsValue::from_f64(2.0),
+            )
+            .ok()
+        })
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A file name for exports: the product's name, made safe.
+fn file_stem(product: &str) -> String {
+    let s: String = product
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("tierwise-{}", s.trim_matches('-'))
+}
+
+/// The query string of the current state: config, scenario, and presenter mode.
+pub fn current_query(ctx: Ctx, config_url: &str) -> String {
+    let mut pairs = vec![("config".to_owned(), config_url.to_owned())];
+    pairs.extend(
+        ctx.config
+            .with_value(|c| ctx.scenario.with(|s| ctx.fmt(|n| to_query(c, s, n)))),
+    );
+    if ctx.present.get() {
+        pairs.push(("mode".into(), "present".into()));
+    }
+    let theme = ctx.theme.get();
+    if theme != "auto" {
+        pairs.push(("theme".into(), theme));
+    }
+    state::to_query_string(&pairs)
+}
+
+/// The actions bar.
+#[component]
+pub fn Toolbar(
+    /// The calculator's state.
+    ctx: Ctx,
+    /// Where the config came from, kept in share links.
+    #[prop(into)]
+    config_url: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(String::new());
+    let url = config_url.clone();
+    let share = move |_| {
+        let link = state::link_with(&current_query(ctx, &url));
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&link);
+        }
+        copied.set(format!("Link copied: {link}"));
+    };
+    let export_csv = move |_| {
+        let (stem, text) = ctx.config.with_value(|c| {
+            (
+                file_stem(&c.product),
+                ctx.report.with(|r| ctx.fmt(|n| csv(r, n as &dyn Numbers))),
+            )
+        });
+        download(&format!("{stem}.csv"), "text/csv", &text);
+    };
+    let export_json = move |_| {
+        let (stem, text) = ctx.config.with_value(|c| {
+            ctx.scenario.with(|s| {
+                let mut with_mc = s.clone();
+                with_mc.monte_carlo = Some(crate::model::scenario::MonteCarloSpec {
+                    draws: crate::model::scenario::DEFAULT_DRAWS,
+                    seed: crate::model::scenario::DEFAULT_SEED,
+                });
+                let result = evaluate(c, &with_mc);
+                (
+                    file_stem(&c.product),
+                    to_json(&Export {
+                        product: &c.product,
+                        currency: &c.currency,
+                        scenario: &with_mc,
+                        result: &result,
+                    }),
+                )
+            })
+        });
+        download(&format!("{stem}.json"), "application/json", &text);
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Share and export" part="toolbar">
+            <button type="button" on:click=share>"Copy share link"</button>
+            <button type="button" on:click=export_csv>"Download CSV"</button>
+            <button type="button" on:click=export_json>"Download JSON"</button>
+            <button type="button" on:click=print>"Print report"</button>
+            <button type="button" aria-pressed=move || if ctx.present.get() { "true" } else { "false" } on:click=move |_| ctx.present.update(|p| *p = !*p)>
+                "Presenter mode"
+            </button>
+            <label class="theme">
+                "Theme "
+                <select on:change=move |ev| ctx.theme.set(event_target_value(&ev)) prop:value=move || ctx.theme.get()>
+                    <option value="auto">"Auto"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </label>
+            <p class="copied" aria-live="polite">{move || copied.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,250 @@
+// The calculator as its three kinds of user meet it, against the built site in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, open, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+
+const BAD_CONFIG = JSON.stringify({
+  schema: 1, product: 'Broken', currency: 'USD',
+  options: [
+    { id: 'community', kind: 'community', name: 'Community' },
+    { id: 'e', kind: 'enterprise', name: 'E', price: { bands: [{ up_to: 10, per_seat: -5 }, { per_seat: 1 }] } },
+  ],
+});
+
+let server;
+before(async () => {
+  server = await serve(DIST, () => ({}), { '/fixtures/bad.json': BAD_CONFIG, '/fixtures/not-json.json': '{ nope' });
+});
+after(async () => server?.close());
+
+const FRAMEWORK = '?config=configs/framework-platform.json';
+
+async function fresh(query = '') {
+  const context = await launch();
+  const page = await open(context, server.url + '/' + query);
+  await page.locator('.verdict').waitFor({ timeout: 20000 });
+  return { context, page };
+}
+
+const verdict = (page) => page.locator('.verdict').textContent();
+const simulated = (page) => page.waitForFunction(() => document.querySelector('.verdict')?.textContent.includes('simulated futures'));
+const teamSize = (page) => page.getByRole('spinbutton', { name: 'Team size', exact: true });
+
+test('a newcomer loads the page, changes team size, ticks SSO and reads the verdict', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await simulated(page);
+  const first = await verdict(page);
+  assert.match(first, /^Latticework .+ (pays off|costs least)/);
+  for (const label of ['Team size', 'Deployment scale', 'Horizon (years)', 'Team growth per year', 'Scale growth per year']) {
+    assert.equal(await page.getByRole('spinbutton', { name: label, exact: true }).count(), 1, label);
+    assert.equal(await page.getByRole('slider', { name: label, exact: true }).count(), 1, label);
+  }
+  await teamSize(page).fill('400');
+  await page.getByRole('checkbox', { name: 'Single sign-on for the admin console' }).check();
+  await simulated(page);
+  const after = await verdict(page);
+  assert.notEqual(after, first);
+  assert.match(after, /pays off: saves .+ over 3 years.* — cheapest in [\d.,]+\s?% of 10,000 simulated futures\.$/);
+  assert.doesNotMatch(after, /NaN|undefined|Infinity/);
+  const cards = page.locator('.card');
+  assert.equal(await cards.count(), 3);
+  assert.match(await cards.first().textContent(), /Present cost€[\d,]+/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an invalid entry shows the engine message at the field and keeps the last valid result', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await simulated(page);
+  const before = await verdict(page);
+  await teamSize(page).fill('0');
+  const error = page.locator('#tw-team-size-error');
+  await error.waitFor();
+  assert.equal(await error.textContent(), 'Team size is 0, but must be between 1 and 1,000,000');
+  assert.equal(await teamSize(page).getAttribute('aria-invalid'), 'true');
+  await page.waitForTimeout(400);
+  assert.equal(await verdict(page), before);
+  await page.getByRole('spinbutton', { name: 'Team growth per year', exact: true }).fill('-95');
+  assert.equal(await page.locator('#tw-team-growth-error').textContent(), 'Team growth per year is -95%, but must be between -90% and 1,000%');
+  await teamSize(page).fill('60');
+  assert.equal(await error.textContent(), '');
+  await context.close();
+});
+
+test('a share link restores the scenario exactly, and storage restores it on a plain visit', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await teamSize(page).fill('137');
+  await page.getByRole('spinbutton', { name: 'Horizon (years)', exact: true }).fill('5');
+  await page.getByRole('checkbox', { name: 'Role-based access to environments' }).check();
+  await page.locator('summary', { hasText: 'Assumptions' }).click();
+  await page.getByRole('spinbutton', { name: 'Engineer cost value' }).fill('125000');
+  await page.waitForFunction(() => location.search.includes('engineer_cost=125000'));
+  const link = page.url();
+  assert.match(link, /team_size=137&scale=3&horizon=5&team_growth=0\.1&scale_growth=0\.25&requirements=rbac&engineer_cost=125000/);
+  await simulated(page);
+  const expected = await verdict(page);
+  await context.close();
+
+  const other = await launch();
+  const shared = await open(other, link);
+  await simulated(shared);
+  assert.equal(await verdict(shared), expected);
+  assert.equal(await teamSize(shared).inputValue(), '137');
+  assert.equal(await shared.getByRole('checkbox', { name: 'Role-based access to environments' }).isChecked(), true);
+  // A plain visit to the same config restores the last scenario from localStorage.
+  await shared.goto(server.url + '/' + FRAMEWORK);
+  await simulated(shared);
+  assert.equal(await verdict(shared), expected);
+  const keys = await shared.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, ['tierwise']);
+  await other.close();
+});
+
+test('a tampered link restores what is valid and says what it ignored', async () => {
+  const { context, page } = await fresh(`${FRAMEWORK}&team_size=77&scale=lots&requirements=sso,bogus&colour=red`);
+  const notice = page.locator('.notice');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert.match(text, /scale must be a number, not a string/);
+  assert.match(text, /requirements\[1\] names an unknown requirement "bogus"/);
+  assert.match(text, /colour is not a setting Tierwise knows; it was ignored/);
+  assert.equal(await teamSize(page).inputValue(), '77');
+  assert.equal(await page.getByRole('spinbutton', { name: 'Deployment scale', exact: true }).inputValue(), '3');
+  await context.close();
+});
+
+test('exports: CSV of the yearly lines and JSON of scenario and result', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  assert.equal(csvDownload.suggestedFilename(), 'tierwise-latticework.csv');
+  const csvPath = ARTIFACTS + 'export.csv';
+  await csvDownload.saveAs(csvPath);
+  const rows = (await readFile(csvPath, 'utf8')).trim().split('\n');
+  assert.equal(rows[0], 'option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total');
+  assert.equal(rows.length, 1 + 3 * 4);
+  assert.match(rows[5], /^Latticework Platform,0,/);
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const jsonPath = ARTIFACTS + 'export.json';
+  await jsonDownload.saveAs(jsonPath);
+  const data = JSON.parse(await readFile(jsonPath, 'utf8'));
+  assert.equal(data.product, 'Latticework');
+  assert.equal(data.scenario.team_size, 25);
+  assert.equal(data.scenario.assumptions.engineer_cost.value, 110000);
+  assert.equal(data.result.options.length, 3);
+  assert.equal(data.result.options[0].savings, null);
+  assert.equal(data.result.options[1].years.length, 3);
+  assert.equal(data.result.monte_carlo.draws, 10000);
+  assert.ok(Array.isArray(data.result.options[1].wins_team_size));
+  await context.close();
+});
+
+test('print to PDF makes a one-to-two-page report', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await simulated(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.toolbar').isVisible(), false);
+  assert.equal(await page.locator('.assumptions-print').isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await writeFile(ARTIFACTS + 'report.pdf', pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  await context.close();
+});
+
+test('presenter mode: results first, assumptions hidden, A and B side by side', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  assert.equal(await page.locator('.tierwise.present').count(), 1);
+  assert.equal(await page.locator('.assumptions').isVisible(), false);
+  const verdictBox = await page.locator('.verdict').boundingBox();
+  const inputsBox = await page.locator('.inputs').boundingBox();
+  assert.ok(verdictBox.y < inputsBox.y, 'the verdict comes before the inputs');
+  await page.getByRole('button', { name: 'Pin current as A' }).click();
+  await teamSize(page).fill('500');
+  const row = page.locator('.differences tr.changed');
+  await row.first().waitFor();
+  assert.equal(await row.count(), 1);
+  assert.equal(await row.first().textContent(), 'Team size25500');
+  assert.equal(await page.locator('.differences mark').textContent(), '500');
+  assert.equal(await page.locator('.scenario-column').count(), 2);
+  await page.waitForFunction(() => location.search.includes('mode=present'));
+  await context.close();
+});
+
+test('show the math: a cost line opens its formula with the numbers substituted', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await page.getByRole('button', { name: /^Latticework Open Source, Operations, year 2: .+ Show the math$/ }).click();
+  const math = await page.locator('.math').textContent();
+  assert.match(math, /^Operations: \(6 h \+ 4 h × 3\.75 production apps\) a month × 12 × €[\d.,]+\/h .+ = €[\d,]+$/);
+  await context.close();
+});
+
+test('configs: the picker, a config from the URL, a bad one and a foreign one', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Pricing config').selectOption('configs/devtool-seats.json');
+  await page.waitForFunction(() => document.querySelector('.verdict')?.textContent.startsWith('Forgeline'));
+  assert.match(page.url(), /config=configs\/devtool-seats\.json/);
+
+  await page.goto(server.url + '/?config=/fixtures/bad.json');
+  const panel = page.locator('.error');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /options\[1\]\.price\.bands\[0\]\.per_seat is -5, but must be between 0 and 1,000,000,000,000/);
+
+  await page.goto(server.url + '/?config=/fixtures/not-json.json');
+  await page.locator('.error').waitFor();
+  assert.match(await page.locator('.error').textContent(), /not valid JSON/);
+
+  await page.goto(server.url + '/?config=https://elsewhere.example/pricing.json');
+  await page.locator('.error').waitFor();
+  assert.match(await page.locator('.error').textContent(), /must come from this site/);
+  assert.ok(!server.requests.some((r) => r.includes('elsewhere')));
+  await context.close();
+});
+
+test('keyboard only: every control is reachable and shows its focus', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  const seen = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { name: el.getAttribute('aria-label') || el.id || el.textContent.trim().slice(0, 30), outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    assert.notEqual(info.outline, 'none', `focus is visible on ${info.name}`);
+    seen.add(info.name);
+  }
+  for (const id of ['tw-team-size', 'tw-scale', 'tw-horizon', 'tw-team-growth', 'tw-scale-growth', 'tw-req-sso']) {
+    assert.ok(seen.has(id), `${id} reached by Tab`);
+  }
+  await teamSize(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('900');
+  await page.waitForFunction(() => location.search.includes('team_size=900'));
+  await context.close();
+});
+
+test('axe finds no WCAG 2.2 AA violation in light, dark and presenter mode', async () => {
+  for (const [name, query] of [['light', '&theme=light'], ['dark', '&theme=dark'], ['present', '&mode=present']]) {
+    const { context, page } = await fresh(FRAMEWORK + query);
+    await simulated(page);
+    await page.locator('summary', { hasText: 'Assumptions' }).click().catch(() => {});
+    assert.deepEqual(await axeViolations(page), [], name);
+    await context.close();
+  }
+});
+
+test('screenshots at 375, 768 and 1280 px, and no sideways scrolling from 320 px', async () => {
+  for (const width of [320, 375, 768, 1280]) {
+    const { context, page } = await fresh(FRAMEWORK);
+    await page.setViewportSize({ width, height: 900 });
+    await simulated(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width} px: the page scrolls sideways by ${overflow} px`);
+    if (width !== 320) await page.screenshot({ path: `${ARTIFACTS}calculator-${width}.png`, fullPage: true });
+    await context.close();
+  }
+});
