@@ -15,7 +15,7 @@ cargo test --locked
 
 say "clippy (native, and the browser shell for wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 say "benchmarks build (run them with: cargo bench --bench engine)"
 cargo bench --locked --bench engine --no-run

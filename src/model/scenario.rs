@@ -87,7 +87,13 @@ impl Scenario {
     /// Reads a scenario document strictly: any problem refuses it.
     pub fn from_value(config: &Config, value: &Value) -> Result<Scenario, Problems> {
         let mut d = Decoder::default();
-        let scenario = resolve(config, value, true, &mut d);
+        let scenario = resolve(
+            config,
+            Scenario::defaults(config),
+            value,
+            Mode::Strict,
+            &mut d,
+        );
         if d.problems.is_empty() {
             Ok(scenario)
         } else {
@@ -99,8 +105,26 @@ impl Scenario {
     /// default, and the problems say what was ignored.
     pub fn restore(config: &Config, value: &Value) -> (Scenario, Vec<Problem>) {
         let mut d = Decoder::default();
-        let scenario = resolve(config, value, false, &mut d);
+        let scenario = resolve(
+            config,
+            Scenario::defaults(config),
+            value,
+            Mode::Lenient,
+            &mut d,
+        );
         (scenario, d.problems)
+    }
+
+    /// This scenario with the fields `value` states changed, strictly: any problem refuses
+    /// the whole change. Fields left out keep their values (a host updating one attribute).
+    pub fn overlay(&self, config: &Config, value: &Value) -> Result<Scenario, Problems> {
+        let mut d = Decoder::default();
+        let scenario = resolve(config, self.clone(), value, Mode::Overlay, &mut d);
+        if d.problems.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(Problems(d.problems))
+        }
     }
 
     /// Whether requirement `id` is selected.
@@ -109,8 +133,26 @@ impl Scenario {
     }
 }
 
-fn resolve(config: &Config, value: &Value, strict: bool, d: &mut Decoder) -> Scenario {
-    let mut s = Scenario::defaults(config);
+/// How [`resolve`] treats problems and absent fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A whole scenario document: `team_size` and `scale` required, any problem refuses it.
+    Strict,
+    /// A link or stored state: each bad field is skipped and reported.
+    Lenient,
+    /// A change to an existing scenario: nothing required, any problem refuses it.
+    Overlay,
+}
+
+fn resolve(
+    config: &Config,
+    base: Scenario,
+    value: &Value,
+    mode: Mode,
+    d: &mut Decoder,
+) -> Scenario {
+    let strict = mode != Mode::Lenient;
+    let mut s = base;
     let Some(mut f) = d.fields(value, "") else {
         return s;
     };
@@ -123,7 +165,7 @@ fn resolve(config: &Config, value: &Value, strict: bool, d: &mut Decoder) -> Sce
                     *slot = n;
                 }
             }
-            None if required && strict => d.report(key, Issue::Missing),
+            None if required && mode == Mode::Strict => d.report(key, Issue::Missing),
             None => {}
         };
     number(d, "team_size", TEAM_SIZE, true, &mut s.team_size);

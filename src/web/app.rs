@@ -1,34 +1,20 @@
-//! The calculator widget and the demo page around it.
+//! The calculator widget: full, compact and presenter layouts, events to the host, and
+//! the scenario it starts from.
 
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
-use super::inputs::{AssumptionsPanel, AssumptionsPrint, Requirements, ScenarioFields};
-use super::load::{fetch_config, LoadError};
+use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements, ScenarioFields};
+use super::load::LoadError;
 use super::present::Compare;
-use super::results::{CostTables, Notices, OptionCards, Verdict};
+use super::results::{CostTables, Cta, Notices, OptionCards, Verdict};
 use super::state;
 use super::toolbar::{current_query, Toolbar};
 use crate::model::numbers::Numbers;
 use crate::model::share::from_query;
 use crate::model::{Config, Scenario};
+
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The sample configs the demo page offers: (path, description).
-pub const SAMPLES: [(&str, &str); 3] = [
-    (
-        "configs/stream-platform.json",
-        "Rivulet Streams: usage-priced data platform",
-    ),
-    (
-        "configs/devtool-seats.json",
-        "Forgeline: seat-priced developer tool",
-    ),
-    (
-        "configs/framework-platform.json",
-        "Latticework: platform-fee framework with a cloud",
-    ),
-];
 
 /// How long the inputs must rest before the address and storage are updated (browsers
 /// throttle `history.replaceState`).
@@ -76,34 +62,28 @@ pub fn initial_scenario(
     }
 }
 
-/// The calculator for one config.
+/// The detail of `tierwise:change`.
+#[derive(serde::Serialize)]
+struct ChangeDetail<'a> {
+    scenario: &'a Scenario,
+    result: &'a crate::model::Report,
+}
+
+/// The calculator for one config: full, compact (pricing pages) or presenter mode.
 #[component]
 pub fn Calculator(
-    /// The checked pricing config.
-    config: Config,
-    /// The scenario to start from.
-    scenario: Scenario,
+    /// The calculator's state, already holding its config and starting scenario.
+    ctx: Ctx,
     /// What a restored link or stored state had to ignore.
     #[prop(optional)]
     notices: Vec<String>,
     /// Where the config came from: kept in the address and in share links.
     #[prop(into)]
     config_url: String,
-    /// Start in presenter mode.
-    #[prop(optional)]
-    present: bool,
-    /// "light", "dark" or "auto" (the default).
-    #[prop(optional, into)]
-    theme: Option<String>,
     /// Whether to keep the scenario in the page's address and local storage.
     #[prop(optional)]
     persist: bool,
 ) -> impl IntoView {
-    let ctx = Ctx::new(config, scenario, None);
-    ctx.present.set(present);
-    if let Some(t) = theme.filter(|t| ["light", "dark", "auto"].contains(&t.as_str())) {
-        ctx.theme.set(t);
-    }
     let notices = RwSignal::new(notices);
     if persist {
         let url = config_url.clone();
@@ -120,9 +100,20 @@ pub fn Calculator(
             pending.set_value(set_timeout_with_handle(write, PERSIST_DELAY).ok());
         });
     }
-    view! {
-        <div class="tierwise" class:present=move || ctx.present.get() data-theme=move || ctx.theme.get()>
-            <Toolbar ctx config_url />
+    // The host hears of every new result; the first one says the widget is ready.
+    Effect::new(move |first: Option<()>| {
+        ctx.report.with(|result| {
+            ctx.scenario.with(|scenario| {
+                ctx.emit("tierwise:change", &ChangeDetail { scenario, result }, false)
+            })
+        });
+        if first.is_none() {
+            ctx.emit("tierwise:ready", &(), false);
+        }
+    });
+    let full = move || {
+        view! {
+            <Toolbar ctx config_url=config_url.clone() />
             <Notices notices />
             <div class="layout">
                 <div class="inputs">
@@ -146,6 +137,20 @@ pub fn Calculator(
                     <AssumptionsPrint ctx />
                 </div>
             </div>
+        }
+    };
+    let compact = move || {
+        view! {
+            <div class="compact-layout">
+                <MainFields ctx />
+                <Verdict ctx />
+                <Cta ctx />
+            </div>
+        }
+    };
+    view! {
+        <div class="tierwise" part="root" class:present=move || ctx.present.get() class:compact=move || ctx.compact.get() data-theme=move || ctx.theme.get()>
+            {move || if ctx.compact.get() { compact().into_any() } else { full.clone()().into_any() }}
         </div>
     }
 }
@@ -170,58 +175,5 @@ pub fn ErrorPanel(
             <h2>"This pricing config cannot be used"</h2>
             <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
         </section>
-    }
-}
-
-/// The demo page: a config picker over the samples, and the calculator.
-#[component]
-pub fn App() -> impl IntoView {
-    let pairs = state::query_pairs();
-    let present = param(&pairs, "mode").as_deref() == Some("present");
-    let theme = param(&pairs, "theme");
-    let config_url =
-        RwSignal::new(param(&pairs, "config").unwrap_or_else(|| SAMPLES[0].0.to_owned()));
-    let loaded = RwSignal::new(None::<(String, Result<Config, LoadError>)>);
-    Effect::new(move |_| {
-        let url = config_url.get();
-        loaded.set(None);
-        leptos::task::spawn_local(async move {
-            let result = fetch_config(&url).await;
-            loaded.set(Some((url, result)));
-        });
-    });
-    let pick = move |ev: web_sys::Event| {
-        let url = event_target_value(&ev);
-        // A scenario belongs to its config: switching starts from the new config's defaults.
-        state::replace_query(&state::to_query_string(&[("config".into(), url.clone())]));
-        config_url.set(url);
-    };
-    let body = move || match loaded.get() {
-        None => {
-            view! { <p class="loading" role="status">"Loading the pricing config…"</p> }.into_any()
-        }
-        Some((_, Err(e))) => view! { <ErrorPanel error=e /> }.into_any(),
-        Some((url, Ok(config))) => {
-            let numbers = super::format::IntlNumbers::new(&config.currency, None);
-            let (scenario, notices) = initial_scenario(&config, &url, &numbers);
-            let theme = theme.clone();
-            view! { <Calculator config scenario notices config_url=url present theme=theme.unwrap_or_default() persist=true /> }.into_any()
-        }
-    };
-    view! {
-        <header class="demo-header">
-            <h1>"Tierwise: pay, or self-host?"</h1>
-            <label>
-                "Pricing config "
-                <select on:change=pick prop:value=move || config_url.get()>
-                    {SAMPLES.iter().map(|(path, name)| view! { <option value=*path>{*name}</option> }).collect_view()}
-                    {move || {
-                        let url = config_url.get();
-                        (!SAMPLES.iter().any(|(p, _)| *p == url)).then(|| view! { <option value=url.clone()>{url.clone()}</option> })
-                    }}
-                </select>
-            </label>
-        </header>
-        <main>{body}</main>
     }
 }

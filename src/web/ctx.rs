@@ -27,6 +27,10 @@ pub struct Ctx {
     pub monte_carlo: RwSignal<Option<MonteCarlo>>,
     /// Presenter mode: large type, results first, assumptions hidden.
     pub present: RwSignal<bool>,
+    /// Compact mode for pricing pages: the main inputs, the verdict, one call to action.
+    pub compact: RwSignal<bool>,
+    /// The element events are dispatched on (the custom element), if any.
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// Scenario A, pinned for comparison with the current one (B).
     pub pinned: RwSignal<Option<Scenario>>,
     /// "light", "dark" or "auto".
@@ -71,6 +75,8 @@ impl Ctx {
             report,
             monte_carlo,
             present: RwSignal::new(false),
+            compact: RwSignal::new(false),
+            host: StoredValue::new_local(None),
             pinned: RwSignal::new(None),
             theme: RwSignal::new("auto".into()),
         }
@@ -84,6 +90,14 @@ impl Ctx {
     /// Reads the number formatters.
     pub fn fmt<R>(&self, f: impl FnOnce(&IntlNumbers) -> R) -> R {
         self.numbers.with_value(f)
+    }
+
+    /// Dispatches `name` on the host element, bubbling and composed, with `detail`; returns
+    /// whether the host let the default action happen.
+    pub fn emit<T: serde::Serialize>(&self, name: &str, detail: &T, cancelable: bool) -> bool {
+        self.host.with_value(|h| {
+            h.as_ref().is_none_or(|h| super::embed::dispatch(h, name, detail, cancelable))
+        })
     }
 
     /// The report's option `i`.

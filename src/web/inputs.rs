@@ -204,17 +204,15 @@ pub fn NumberField(
     }
 }
 
-/// Team size, deployment scale, horizon and growth.
+/// Team size and deployment scale: the inputs compact mode keeps.
 #[component]
-pub fn ScenarioFields(
+pub fn MainFields(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
     let unit = ctx.config.with_value(|c| c.scale_unit.many.clone());
     let s = ctx.scenario;
     view! {
-        <fieldset class="scenario-fields">
-            <legend>"Your situation"</legend>
             <NumberField
                 ctx
                 label="Team size"
@@ -234,6 +232,20 @@ pub fn ScenarioFields(
                 on_change=move |x| ctx.update(|s| s.scale = x)
             />
             <p class="hint">{format!("In {unit}.")}</p>
+    }
+}
+
+/// Team size, deployment scale, horizon and growth.
+#[component]
+pub fn ScenarioFields(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let s = ctx.scenario;
+    view! {
+        <fieldset class="scenario-fields">
+            <legend>"Your situation"</legend>
+            <MainFields ctx />
             <NumberField
                 ctx
                 label="Horizon (years)"

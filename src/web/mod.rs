@@ -5,6 +5,7 @@
 mod app;
 mod charts;
 mod ctx;
+pub mod embed;
 mod format;
 mod inputs;
 mod load;
@@ -13,27 +14,23 @@ mod results;
 pub mod state;
 mod toolbar;
 
-pub use app::{App, Calculator};
+pub use app::Calculator;
+pub use ctx::Ctx;
 pub use format::IntlNumbers;
 pub use load::{fetch_config, LoadError};
 
 use crate::model::{Config, Scenario};
 
-/// Mounts the demo page on the body.
-pub fn start() {
-    leptos::mount::mount_to_body(App);
-}
-
 /// Mounts a calculator for `config`, starting at `scenario`, inside `parent`; it keeps nothing
-/// in the address or storage. Dropping the handle unmounts it.
+/// in the address or storage and dispatches no events. Dropping the handle unmounts it.
 pub fn mount_calculator(
     parent: web_sys::HtmlElement,
     config: Config,
     scenario: Scenario,
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     use leptos::prelude::*;
-    leptos::mount::mount_to(
-        parent,
-        move || view! { <Calculator config scenario config_url="" /> },
-    )
+    leptos::mount::mount_to(parent, move || {
+        let ctx = Ctx::new(config, scenario, None);
+        view! { <Calculator ctx config_url="" /> }
+    })
 }

@@ -100,11 +100,10 @@ pub fn OptionCards(
                 </dl>
             }
         };
-        let cta = ctx.config.with_value(|c| c.options[i].cta.clone());
         view! {
             <article class="card" part="card" class:recommended=move || ctx.report.with(|r| r.recommended == Some(r.options[i].id.clone()))>
                 {body}
-                {cta.map(|c| view! { <a class="cta" part="cta" href=c.url>{c.label}</a> })}
+                <CtaLink ctx option=i />
             </article>
         }
     };
@@ -201,4 +200,66 @@ pub fn CostTables(
 
 fn o_name(ctx: Ctx, i: usize) -> String {
     ctx.config.with_value(|c| c.options[i].name.clone())
+}
+
+/// The detail of `tierwise:cta`.
+#[derive(serde::Serialize)]
+struct CtaDetail<'a> {
+    option: &'a str,
+    scenario: &'a crate::model::Scenario,
+    result: &'a crate::model::Report,
+}
+
+/// An option's call to action. Clicking fires `tierwise:cta`; the link is followed unless the
+/// host calls `preventDefault()` (to open its own lead form, say).
+#[component]
+pub fn CtaLink(
+    /// The calculator's state.
+    ctx: Ctx,
+    /// The option whose call to action this is.
+    option: usize,
+) -> impl IntoView {
+    let cta = ctx.config.with_value(|c| c.options[option].cta.clone());
+    cta.map(|cta| {
+        let click = move |ev: web_sys::MouseEvent| {
+            let id = ctx.config.with_value(|c| c.options[option].id.clone());
+            let go = ctx.report.with(|result| {
+                ctx.scenario.with(|scenario| {
+                    ctx.emit(
+                        "tierwise:cta",
+                        &CtaDetail {
+                            option: &id,
+                            scenario,
+                            result,
+                        },
+                        true,
+                    )
+                })
+            });
+            if !go {
+                ev.prevent_default();
+            }
+        };
+        view! { <a class="cta" part="cta" href=cta.url on:click=click>{cta.label}</a> }
+    })
+}
+
+/// Compact mode's one call to action: the recommended option's, else the first there is.
+#[component]
+pub fn Cta(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    move || {
+        let best = ctx.report.with(|r| r.recommended.clone());
+        let option = ctx.config.with_value(|c| {
+            let has = |i: &usize| c.options[*i].cta.is_some();
+            c.options
+                .iter()
+                .position(|o| Some(&o.id) == best.as_ref())
+                .filter(has)
+                .or_else(|| (0..c.options.len()).find(has))
+        });
+        option.map(|option| view! { <CtaLink ctx option /> })
+    }
 }

@@ -29,7 +29,10 @@ async function fresh(query = '') {
 }
 
 const verdict = (page) => page.locator('.verdict').textContent();
-const simulated = (page) => page.waitForFunction(() => document.querySelector('.verdict')?.textContent.includes('simulated futures'));
+/** Waits until the widget's verdict (inside its shadow root) passes `test`. */
+const verdictWhere = (page, pattern) =>
+  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('tierwise-calculator')?.shadowRoot?.querySelector('.verdict')?.textContent ?? ''), pattern);
+const simulated = (page) => verdictWhere(page, 'simulated futures');
 const teamSize = (page) => page.getByRole('spinbutton', { name: 'Team size', exact: true });
 
 test('a newcomer loads the page, changes team size, ticks SSO and reads the verdict', async () => {
@@ -185,7 +188,7 @@ test('show the math: a cost line opens its formula with the numbers substituted'
 test('configs: the picker, a config from the URL, a bad one and a foreign one', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Pricing config').selectOption('configs/devtool-seats.json');
-  await page.waitForFunction(() => document.querySelector('.verdict')?.textContent.startsWith('Forgeline'));
+  await verdictWhere(page, '^Forgeline');
   assert.match(page.url(), /config=configs\/devtool-seats\.json/);
 
   await page.goto(server.url + '/?config=/fixtures/bad.json');
@@ -210,7 +213,8 @@ test('keyboard only: every control is reachable and shows its focus', async () =
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
-      const el = document.activeElement;
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       const style = getComputedStyle(el);
       return { name: el.getAttribute('aria-label') || el.id || el.textContent.trim().slice(0, 30), outline: style.outlineStyle, width: style.outlineWidth };
     });

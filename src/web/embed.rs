@@ -1,0 +1,421 @@
+//! The JavaScript face of the widget: `Widget` (what `mount()` and `<tierwise-calculator>`
+//! drive) and `evaluate()`. Inputs from the host page are untrusted: every option is checked
+//! with the model's decoder, and a bad one is a thrown `Error` naming the field.
+
+use super::app::{initial_scenario, Calculator, ErrorPanel};
+use super::ctx::Ctx;
+use super::format::IntlNumbers;
+use super::load::{fetch_config, LoadError};
+use crate::model::decode::{Decoder, Fields};
+use crate::model::numbers::Numbers;
+use crate::model::problem::{Problem, Problems};
+use crate::model::{evaluate as evaluate_model, Config, Scenario, Value};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Serializes for JavaScript: plain objects, `null` for absent values.
+pub fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Dispatches a bubbling, composed `CustomEvent` on `target`; returns false when a listener
+/// called `preventDefault()`.
+pub fn dispatch<T: Serialize>(
+    target: &web_sys::HtmlElement,
+    name: &str,
+    detail: &T,
+    cancelable: bool,
+) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(&to_js(detail));
+    match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => target.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
+    }
+}
+
+/// The detail of `tierwise:error`.
+#[derive(Serialize)]
+struct ErrorDetail {
+    message: String,
+    problems: Vec<ProblemDetail>,
+}
+
+#[derive(Serialize)]
+struct ProblemDetail {
+    path: String,
+    message: String,
+}
+
+fn error_detail(message: &str, problems: &[Problem]) -> ErrorDetail {
+    let n = IntlNumbers::new("USD", None);
+    ErrorDetail {
+        message: message.to_owned(),
+        problems: problems
+            .iter()
+            .map(|p| ProblemDetail {
+                path: p.path.clone(),
+                message: p.message_with(&|x| n.number(x)),
+            })
+            .collect(),
+    }
+}
+
+fn load_error_detail(e: &LoadError) -> ErrorDetail {
+    match e {
+        LoadError::Fetch(m) => error_detail(m, &[]),
+        LoadError::NotJson(m) => error_detail(&format!("The config is not valid JSON: {m}"), &[]),
+        LoadError::Invalid(p) => {
+            error_detail(&format!("The pricing config has {} problem(s)", p.len()), p)
+        }
+    }
+}
+
+/// Problems as one `Error` message for a thrown exception.
+fn js_error(what: &str, problems: &Problems) -> JsError {
+    let n = IntlNumbers::new("USD", None);
+    let list: Vec<String> = problems
+        .0
+        .iter()
+        .map(|p| p.message_with(&|x| n.number(x)))
+        .collect();
+    JsError::new(&format!("Tierwise: {what}: {}", list.join("; ")))
+}
+
+fn read_value(js: &JsValue, what: &str) -> Result<Value, JsError> {
+    serde_wasm_bindgen::from_value(js.clone())
+        .map_err(|e| JsError::new(&format!("Tierwise: {what} cannot be read: {e}")))
+}
+
+/// Where the config comes from.
+#[derive(Clone, Debug, PartialEq)]
+enum Source {
+    /// A same-origin URL to fetch.
+    Url(String),
+    /// A config object handed over directly (the JS API, or an inline JSON child).
+    Inline(Value),
+}
+
+/// The options a host passes to `mount()` / `update()`, or sets as attributes. All optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Options {
+    source: Option<Source>,
+    mode: Option<String>,
+    theme: Option<String>,
+    locale: Option<String>,
+    persist: Option<bool>,
+    /// Scenario fields to apply (`team_size`, `scale`, `requirements`, …, or `scenario: {…}`).
+    scenario: Vec<(String, Value)>,
+}
+
+const MODES: &[&str] = &["full", "compact", "present"];
+const THEMES: &[&str] = &["light", "dark", "auto"];
+const SCENARIO_FIELDS: [&str; 6] = [
+    "team_size",
+    "scale",
+    "horizon",
+    "team_growth",
+    "scale_growth",
+    "requirements",
+];
+
+fn choice(
+    d: &mut Decoder,
+    f: &mut Fields,
+    key: &'static str,
+    allowed: &'static [&'static str],
+) -> Option<String> {
+    let v = f.opt_string(d, key).flatten()?;
+    if allowed.contains(&v.as_str()) {
+        Some(v)
+    } else {
+        d.report(
+            f.path_of(key),
+            crate::model::problem::Issue::NotOneOf { found: v, allowed },
+        );
+        None
+    }
+}
+
+impl Options {
+    fn read(js: &JsValue) -> Result<Options, JsError> {
+        if js.is_undefined() || js.is_null() {
+            return Ok(Options::default());
+        }
+        let value = read_value(js, "the options")?;
+        let mut d = Decoder::default();
+        let mut o = Options::default();
+        if let Some(mut f) = d.fields(&value, "options") {
+            o.source = match f.get("config") {
+                None => None,
+                Some(Value::String(url)) => Some(Source::Url(url.clone())),
+                Some(v @ Value::Object(_)) => Some(Source::Inline(v.clone())),
+                Some(other) => {
+                    d.report(
+                        f.path_of("config"),
+                        crate::model::problem::Issue::WrongType {
+                            expected: "a URL or a config object",
+                            found: other.kind(),
+                        },
+                    );
+                    None
+                }
+            };
+            o.mode = choice(&mut d, &mut f, "mode", MODES);
+            o.theme = choice(&mut d, &mut f, "theme", THEMES);
+            o.locale = f.opt_string(&mut d, "locale").flatten();
+            o.persist = f
+                .get("persist")
+                .and_then(|v| d.boolean(v, &f.path_of("persist")));
+            if let Some(Value::Object(members)) = f.get("scenario") {
+                o.scenario.extend(members.iter().cloned());
+            }
+            for key in SCENARIO_FIELDS {
+                if let Some(v) = f.get(key) {
+                    // Attributes carry text: "sso,audit_log" is a list.
+                    let v = match (key, v) {
+                        ("requirements", Value::String(s)) => Value::Array(
+                            s.split(',')
+                                .map(str::trim)
+                                .filter(|x| !x.is_empty())
+                                .map(|x| Value::String(x.to_owned()))
+                                .collect(),
+                        ),
+                        _ => v.clone(),
+                    };
+                    o.scenario.push((key.to_owned(), v));
+                }
+            }
+        }
+        if d.problems.is_empty() {
+            Ok(o)
+        } else {
+            Err(js_error("bad options", &Problems(d.problems)))
+        }
+    }
+}
+
+/// State shared between the `Widget` handle and its mounted view: handles, so `Copy`.
+#[derive(Clone, Copy)]
+struct Shared {
+    host: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    options: RwSignal<Options>,
+    /// The calculator's state once a config has loaded.
+    ctx: RwSignal<Option<Ctx>, LocalStorage>,
+}
+
+/// A mounted calculator. `update()` changes it, `destroy()` removes it and frees its state.
+#[wasm_bindgen]
+pub struct Widget {
+    shared: Option<Shared>,
+    view: Rc<RefCell<Option<Box<dyn std::any::Any>>>>,
+}
+
+fn config_source(options: &Options, host: &web_sys::HtmlElement) -> Result<Source, LoadError> {
+    if let Some(s) = &options.source {
+        return Ok(s.clone());
+    }
+    // An inline <script type="application/json"> child of the element.
+    let script = host
+        .query_selector(":scope > script[type='application/json']")
+        .ok()
+        .flatten();
+    match script.and_then(|s| s.text_content()) {
+        Some(text) => {
+            let js = js_sys::JSON::parse(&text).map_err(|_| LoadError::NotJson("the inline <script type=\"application/json\"> is not JSON".into()))?;
+            serde_wasm_bindgen::from_value(js).map(Source::Inline).map_err(|e| LoadError::NotJson(e.to_string()))
+        }
+        None => Err(LoadError::Fetch("no config: set the config attribute to a URL, or put the config in a <script type=\"application/json\"> child".into())),
+    }
+}
+
+async fn load(source: Source) -> (String, Result<Config, LoadError>) {
+    match source {
+        Source::Url(url) => {
+            let result = fetch_config(&url).await;
+            (url, result)
+        }
+        Source::Inline(v) => (
+            String::new(),
+            Config::from_value(&v).map_err(|Problems(p)| LoadError::Invalid(p)),
+        ),
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a calculator in `root` (inside `host`'s shadow root), dispatching events on `host`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        host: web_sys::HtmlElement,
+        root: web_sys::HtmlElement,
+        options: JsValue,
+    ) -> Result<Widget, JsError> {
+        let initial = Options::read(&options)?;
+        let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
+        let slot = shared_slot.clone();
+        let handle = leptos::mount::mount_to(root, move || {
+            let shared = Shared {
+                host: StoredValue::new_local(host),
+                options: RwSignal::new(initial),
+                ctx: RwSignal::new_local(None),
+            };
+            *slot.borrow_mut() = Some(shared);
+            widget_view(shared)
+        });
+        let shared = shared_slot.borrow_mut().take();
+        Ok(Widget {
+            shared,
+            view: Rc::new(RefCell::new(Some(Box::new(handle)))),
+        })
+    }
+
+    /// Applies new options: another config reloads; mode, theme and scenario fields change in
+    /// place. Throws on a bad option, changing nothing.
+    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
+        let Some(shared) = &self.shared else {
+            return Err(JsError::new("Tierwise: this widget was destroyed"));
+        };
+        let new = Options::read(&options)?;
+        if let (Some(ctx), false) = (shared.ctx.get_untracked(), new.scenario.is_empty()) {
+            let next = ctx.config.with_value(|c| {
+                ctx.scenario
+                    .with_untracked(|s| s.overlay(c, &Value::Object(new.scenario.clone())))
+            });
+            match next {
+                Ok(s) => ctx.scenario.set(s),
+                Err(p) => return Err(js_error("bad scenario", &p)),
+            }
+        }
+        if let Some(ctx) = shared.ctx.get_untracked() {
+            if let Some(m) = &new.mode {
+                ctx.present.set(m == "present");
+                ctx.compact.set(m == "compact");
+            }
+            if let Some(t) = &new.theme {
+                ctx.theme.set(t.clone());
+            }
+        }
+        let reload = new.source.is_some() || new.locale.is_some();
+        shared.options.update(|o| {
+            if new.source.is_some() {
+                o.source = new.source.clone();
+            }
+            o.mode = new.mode.clone().or(o.mode.take());
+            o.theme = new.theme.clone().or(o.theme.take());
+            o.locale = new.locale.clone().or(o.locale.take());
+            o.persist = new.persist.or(o.persist);
+            if !reload {
+                return;
+            }
+            o.scenario.extend(new.scenario.iter().cloned());
+        });
+        Ok(())
+    }
+
+    /// Unmounts the calculator and frees its state.
+    pub fn destroy(&mut self) {
+        self.view.borrow_mut().take();
+        self.shared = None;
+    }
+}
+
+/// Loads the config whenever its source changes, then shows the calculator or the error.
+fn widget_view(shared: Shared) -> impl IntoView {
+    let loaded = RwSignal::new(None::<(String, Result<Config, LoadError>)>);
+    let options = shared.options;
+    let source = Memo::new(move |_| options.with(|o| (o.source.clone(), o.locale.clone())));
+    Effect::new(move |_| {
+        let (_, _) = source.get();
+        let src = options.with_untracked(|o| shared.host.with_value(|h| config_source(o, h)));
+        loaded.set(None);
+        match src {
+            Err(e) => loaded.set(Some((String::new(), Err(e)))),
+            Ok(src) => leptos::task::spawn_local(async move {
+                let result = load(src).await;
+                loaded.set(Some(result));
+            }),
+        }
+    });
+    let host = move || shared.host.get_value();
+    move || match loaded.get() {
+        None => {
+            view! { <p class="tierwise loading" role="status">"Loading the pricing config…"</p> }
+                .into_any()
+        }
+        Some((_, Err(e))) => {
+            shared.ctx.set(None);
+            dispatch(&host(), "tierwise:error", &load_error_detail(&e), false);
+            view! { <ErrorPanel error=e /> }.into_any()
+        }
+        Some((url, Ok(config))) => {
+            let o = options.get_untracked();
+            let locale = o.locale.clone().or_else(page_locale);
+            let numbers = IntlNumbers::new(&config.currency, locale.as_deref());
+            let persist = o.persist.unwrap_or(false);
+            let (start, mut notices) = if persist {
+                initial_scenario(&config, &url, &numbers)
+            } else {
+                (Scenario::defaults(&config), Vec::new())
+            };
+            let start = if o.scenario.is_empty() {
+                start
+            } else {
+                match start.overlay(&config, &Value::Object(o.scenario.clone())) {
+                    Ok(s) => s,
+                    Err(p) => {
+                        let detail = error_detail("Some settings could not be used", &p.0);
+                        dispatch(&host(), "tierwise:error", &detail, false);
+                        notices.extend(detail.problems.into_iter().map(|p| p.message));
+                        start
+                    }
+                }
+            };
+            let ctx = Ctx::new(config, start, locale);
+            ctx.host.set_value(Some(host()));
+            ctx.present.set(o.mode.as_deref() == Some("present"));
+            ctx.compact.set(o.mode.as_deref() == Some("compact"));
+            if let Some(t) = o.theme {
+                ctx.theme.set(t);
+            }
+            shared.ctx.set(Some(ctx));
+            view! { <Calculator ctx notices config_url=url persist /> }.into_any()
+        }
+    }
+}
+
+/// The page's language (`<html lang>`), for number formatting; `None` lets the browser choose.
+fn page_locale() -> Option<String> {
+    let lang = web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")?;
+    (!lang.trim().is_empty()).then_some(lang)
+}
+
+/// `evaluate(config, scenario)`: the Result of spec §9 as a plain object (`null` for absent
+/// values). Throws an `Error` listing every problem of a bad config or scenario.
+#[wasm_bindgen(js_name = evaluate)]
+pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
+    let config = Config::from_value(&read_value(&config, "the config")?)
+        .map_err(|p| js_error("bad config", &p))?;
+    let scenario = Scenario::from_value(&config, &read_value(&scenario, "the scenario")?)
+        .map_err(|p| js_error("bad scenario", &p))?;
+    Ok(to_js(&evaluate_model(&config, &scenario)))
+}
+
+/// Whether `el` is an element Tierwise can mount in (used by the loader's checks).
+#[wasm_bindgen(js_name = isElement)]
+pub fn is_element(el: &JsValue) -> bool {
+    el.dyn_ref::<web_sys::HtmlElement>().is_some()
+}

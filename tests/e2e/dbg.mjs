@@ -1,0 +1,14 @@
+import { serve } from './server.mjs';
+import { launch, DIST } from './browser.mjs';
+const server = await serve(DIST);
+const ctx = await launch();
+const page = await ctx.newPage();
+page.on('console', m => console.log('console', m.type(), m.text()));
+page.on('pageerror', e => console.log('pageerror', e.message));
+const width = Number(process.argv[2] || 1280);
+await page.setViewportSize({ width, height: 900 });
+await page.goto(server.url + (process.argv[3] || '/'));
+await page.waitForTimeout(2000);
+await page.screenshot({ path: `/tmp/shot.png`, fullPage: true });
+console.log(await page.evaluate(() => [...document.querySelectorAll('tierwise-calculator')].map(e => e.shadowRoot?.querySelector('.verdict, .error')?.textContent)));
+await ctx.close(); await server.close();
