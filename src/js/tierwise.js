@@ -4,17 +4,22 @@
 // bundle can be served from any path or CDN. It only wires the browser to the engine: the
 // element's lifecycle, its shadow root, lazy loading and attribute changes. Everything else
 // (config checks, computing, rendering, events) happens in the wasm.
-import init, { Widget, evaluate as evaluateWasm } from './wasm/tierwise.js';
+//
+// scripts/bundle.mjs appends this file to wasm-bindgen's glue (which defines __wbg_init,
+// Widget and evaluateSync) and fills in the integrity of the wasm and the stylesheet, so the
+// one hash on the host's <script integrity> covers the whole bundle.
 
 export const version = '0.1.0';
 
 const WASM = new URL('wasm/tierwise_bg.wasm', import.meta.url);
 const STYLESHEET = new URL('tierwise.css', import.meta.url).href;
+const WASM_INTEGRITY = '__WASM_INTEGRITY__';
+const STYLESHEET_INTEGRITY = '__STYLESHEET_INTEGRITY__';
 
 let loading = null;
-/** Loads and starts the wasm once, on first need. */
+/** Loads and starts the wasm once, on first need, checking it against its hash. */
 function load() {
-  return (loading ??= init({ module_or_path: WASM }));
+  return (loading ??= __wbg_init({ module_or_path: fetch(WASM, { integrity: WASM_INTEGRITY }) }));
 }
 
 function fail(element, message, problems = []) {
@@ -27,6 +32,8 @@ function prepare(element) {
   shadow.replaceChildren();
   const link = document.createElement('link');
   link.rel = 'stylesheet';
+  link.crossOrigin = 'anonymous';
+  link.integrity = STYLESHEET_INTEGRITY;
   link.href = STYLESHEET;
   const root = document.createElement('div');
   root.setAttribute('part', 'container');
@@ -47,12 +54,26 @@ export function mount(element, options = {}) {
   let widget = null;
   let destroyed = false;
   const queued = [];
-  const ready = load().then(() => {
-    if (destroyed) return;
-    widget = new Widget(element, root, options);
-    for (const o of queued.splice(0)) widget.update(o);
+  // Settles when the calculator shows (tierwise:ready), or its config could not be used.
+  const ready = new Promise((resolve, reject) => {
+    element.addEventListener('tierwise:ready', () => resolve(), { once: true });
+    element.addEventListener('tierwise:error', (e) => {
+      setTimeout(() => root.querySelector('.error') && reject(new Error(e.detail.message)), 0);
+    });
+    load().then(
+      () => {
+        if (destroyed) return resolve();
+        widget = new Widget(element, root, options);
+        for (const o of queued.splice(0)) widget.update(o);
+      },
+      (e) => {
+        fail(element, `Tierwise could not start: ${e?.message ?? e}`);
+        reject(e);
+      },
+    );
   });
-  ready.catch((e) => fail(element, String(e?.message ?? e)));
+  // A host that never awaits `ready` still hears of failures through tierwise:error.
+  ready.catch(() => {});
   return {
     ready,
     update(next) {
@@ -75,7 +96,7 @@ export function mount(element, options = {}) {
 /** The Result of the spec for `scenario` under `config` (plain objects, null for absent values). */
 export async function evaluate(config, scenario) {
   await load();
-  return evaluateWasm(config, scenario);
+  return evaluateSync(config, scenario);
 }
 
 const ATTRIBUTES = ['config', 'mode', 'theme', 'locale', 'team-size', 'scale', 'requirements', 'persist'];

@@ -96,7 +96,8 @@ impl Ctx {
     /// whether the host let the default action happen.
     pub fn emit<T: serde::Serialize>(&self, name: &str, detail: &T, cancelable: bool) -> bool {
         self.host.with_value(|h| {
-            h.as_ref().is_none_or(|h| super::embed::dispatch(h, name, detail, cancelable))
+            h.as_ref()
+                .is_none_or(|h| super::embed::dispatch(h, name, detail, cancelable))
         })
     }
 

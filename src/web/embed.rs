@@ -15,7 +15,6 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Serializes for JavaScript: plain objects, `null` for absent values.
 pub fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -287,7 +286,8 @@ impl Widget {
             return Err(JsError::new("Tierwise: this widget was destroyed"));
         };
         let new = Options::read(&options)?;
-        if let (Some(ctx), false) = (shared.ctx.get_untracked(), new.scenario.is_empty()) {
+        let ctx = shared.ctx.get_untracked();
+        if let (Some(ctx), false) = (ctx, new.scenario.is_empty()) {
             let next = ctx.config.with_value(|c| {
                 ctx.scenario
                     .with_untracked(|s| s.overlay(c, &Value::Object(new.scenario.clone())))
@@ -297,7 +297,7 @@ impl Widget {
                 Err(p) => return Err(js_error("bad scenario", &p)),
             }
         }
-        if let Some(ctx) = shared.ctx.get_untracked() {
+        if let Some(ctx) = ctx {
             if let Some(m) = &new.mode {
                 ctx.present.set(m == "present");
                 ctx.compact.set(m == "compact");
@@ -306,19 +306,19 @@ impl Widget {
                 ctx.theme.set(t.clone());
             }
         }
-        let reload = new.source.is_some() || new.locale.is_some();
+        // Remember everything, so a config still loading, or loaded anew, starts from it.
         shared.options.update(|o| {
             if new.source.is_some() {
-                o.source = new.source.clone();
+                o.source = new.source;
             }
-            o.mode = new.mode.clone().or(o.mode.take());
-            o.theme = new.theme.clone().or(o.theme.take());
-            o.locale = new.locale.clone().or(o.locale.take());
+            o.mode = new.mode.or(o.mode.take());
+            o.theme = new.theme.or(o.theme.take());
+            o.locale = new.locale.or(o.locale.take());
             o.persist = new.persist.or(o.persist);
-            if !reload {
-                return;
+            for (k, v) in new.scenario {
+                o.scenario.retain(|(key, _)| *key != k);
+                o.scenario.push((k, v));
             }
-            o.scenario.extend(new.scenario.iter().cloned());
         });
         Ok(())
     }
@@ -405,17 +405,11 @@ fn page_locale() -> Option<String> {
 
 /// `evaluate(config, scenario)`: the Result of spec §9 as a plain object (`null` for absent
 /// values). Throws an `Error` listing every problem of a bad config or scenario.
-#[wasm_bindgen(js_name = evaluate)]
+#[wasm_bindgen(js_name = evaluateSync)]
 pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
     let config = Config::from_value(&read_value(&config, "the config")?)
         .map_err(|p| js_error("bad config", &p))?;
     let scenario = Scenario::from_value(&config, &read_value(&scenario, "the scenario")?)
         .map_err(|p| js_error("bad scenario", &p))?;
     Ok(to_js(&evaluate_model(&config, &scenario)))
-}
-
-/// Whether `el` is an element Tierwise can mount in (used by the loader's checks).
-#[wasm_bindgen(js_name = isElement)]
-pub fn is_element(el: &JsValue) -> bool {
-    el.dyn_ref::<web_sys::HtmlElement>().is_some()
 }

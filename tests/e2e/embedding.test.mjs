@@ -1,0 +1,307 @@
+// Embedding on real host pages: the examples in public/examples, served from dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const stream = JSON.parse(await readFile(new URL('../../public/configs/stream-platform.json', import.meta.url), 'utf8'));
+
+const hostile = structuredClone(stream);
+hostile.product = '<img src=x onerror="window.__xss=1">Evil';
+hostile.options[1].name = '<script>window.__xss=2</script><b>Enterprise</b>';
+hostile.requirements[0].name = '"><svg onload="window.__xss=3">';
+const jsUrl = structuredClone(stream);
+jsUrl.options[1].cta = { label: 'Buy', url: 'javascript:window.__xss=4' };
+
+const page = (title, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">` +
+  `<link rel="stylesheet" href="/examples/examples.css"><script type="module" src="/widget/tierwise.js"></script></head><body>${body}</body></html>`;
+
+const FIXTURES = {
+  '/fixtures/hostile.json': JSON.stringify(hostile),
+  '/fixtures/js-url.json': JSON.stringify(jsUrl),
+  '/fixtures/hostile.html': page('Hostile config', '<h1>Hostile</h1><tierwise-calculator config="/fixtures/hostile.json"></tierwise-calculator>'),
+  '/fixtures/js-url.html': page('javascript: URL', '<h1>Bad link</h1><tierwise-calculator config="/fixtures/js-url.json"></tierwise-calculator>'),
+  '/fixtures/lazy.html': page('Lazy', '<h1>Lazy</h1><div style="height:4000px"></div><tierwise-calculator loading="lazy" config="/configs/stream-platform.json"></tierwise-calculator>'),
+  '/fixtures/blank.html': page('API', '<h1>API</h1><div id="target"></div>'),
+};
+
+let server, other;
+before(async () => {
+  server = await serve(DIST, (path) => (path === '/examples/strict-csp.html' ? { 'content-security-policy': CSP } : {}), FIXTURES);
+  // A second origin (another port), for the iframe: the frame and its host must differ.
+  other = await serve(DIST);
+});
+after(async () => {
+  await server?.close();
+  await other?.close();
+});
+
+/** Opens `path`, recording every request, CSP violation, page error and tierwise event. */
+async function visit(path, base = server.url) {
+  const context = await launch();
+  const p = await context.newPage();
+  p.requests = [];
+  p.errors = [];
+  p.on('request', (r) => p.requests.push(r.url()));
+  p.on('pageerror', (e) => p.errors.push(e.message));
+  p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
+  await p.addInitScript(() => {
+    window.__events = [];
+    window.__csp = [];
+    for (const type of ['tierwise:ready', 'tierwise:change', 'tierwise:cta', 'tierwise:error']) {
+      window.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
+    }
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await p.goto(base + path);
+  return { context, page: p };
+}
+
+const events = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t), type);
+const shadowText = (p, selector, host = 'tierwise-calculator') =>
+  p.evaluate(([h, s]) => document.querySelector(h)?.shadowRoot?.querySelector(s)?.textContent ?? null, [host, selector]);
+const waitReady = (p, count = 1) => p.waitForFunction((n) => window.__events.filter((e) => e.type === 'tierwise:ready').length >= n, count, { timeout: 20000 });
+
+function onlyOwnRequests(p, base = server.url) {
+  for (const url of p.requests) {
+    const u = new URL(url);
+    assert.equal(u.origin, base, `request to another origin: ${url}`);
+    assert.ok(
+      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|wasm\/tierwise(\.js|_bg\.wasm))|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
+      `unexpected request: ${u.pathname}`,
+    );
+  }
+}
+
+test('a plain host page: renders, computes, events arrive with their details, nothing else is fetched', async () => {
+  const { context, page } = await visit('/examples/plain.html');
+  await waitReady(page);
+  const ready = await events(page, 'tierwise:ready');
+  assert.equal(ready[0].composed, true);
+  assert.equal(ready[0].bubbles, true);
+  const change = (await events(page, 'tierwise:change'))[0];
+  assert.equal(change.detail.scenario.team_size, 80);
+  assert.equal(change.detail.scenario.scale, 6);
+  assert.equal(change.detail.result.options.length, 3);
+  assert.equal(change.detail.result.options[0].savings, null);
+  assert.match(await shadowText(page, '.verdict'), /pays off/);
+  assert.equal(await page.locator('tierwise-calculator').first().evaluate((e) => e.shadowRoot.mode), 'open');
+  onlyOwnRequests(page);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, []);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('attribute changes after mount update the widget', async () => {
+  const { context, page } = await visit('/examples/plain.html');
+  await waitReady(page);
+  const before = await shadowText(page, '.verdict');
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('team-size', '900'));
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:change' && e.detail.scenario.team_size === 900));
+  assert.notEqual(await shadowText(page, '.verdict'), before);
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'full'));
+  await page.locator('tierwise-calculator').first().locator('.cards').waitFor();
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('team-size', 'lots'));
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
+  const error = (await events(page, 'tierwise:error'))[0];
+  assert.match(error.detail.message, /team_size must be a number, not a string/);
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('config', '../configs/framework-platform.json'));
+  await page.waitForFunction(() => /Latticework/.test(document.querySelector('tierwise-calculator').shadowRoot.querySelector('.verdict')?.textContent ?? ''));
+  await context.close();
+});
+
+test('a CTA fires tierwise:cta, and preventDefault keeps the page where it is', async () => {
+  const { context, page } = await visit('/examples/two-widgets.html');
+  await waitReady(page, 2);
+  await page.evaluate(() => window.addEventListener('tierwise:cta', (e) => e.preventDefault(), { once: true }));
+  const url = page.url();
+  await page.locator('#second').getByRole('link', { name: 'Get Inline Pro' }).click();
+  const cta = (await events(page, 'tierwise:cta'))[0];
+  assert.equal(cta.id, 'second');
+  assert.equal(cta.detail.option, 'pro');
+  assert.equal(cta.detail.scenario.team_size, 10);
+  assert.equal(cta.detail.result.options.length, 2);
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), url);
+  // Without preventDefault the link is followed.
+  await context.route('https://inline.example/**', (route) => route.fulfill({ body: 'bought', contentType: 'text/plain' }));
+  await Promise.all([page.waitForURL('https://inline.example/buy'), page.locator('#second').getByRole('link', { name: 'Get Inline Pro' }).click()]);
+  await context.close();
+});
+
+test('two widgets with different configs on one page stay independent', async () => {
+  const { context, page } = await visit('/examples/two-widgets.html');
+  await waitReady(page, 2);
+  // Both simulations done, so nothing but the first widget's input can change a verdict.
+  await page.waitForFunction(() =>
+    ['#first', '#second'].every((id) => document.querySelector(id).shadowRoot.querySelector('.verdict')?.textContent.includes('simulated futures')),
+  );
+  const second = await shadowText(page, '.verdict', '#second');
+  assert.match(await shadowText(page, '.verdict', '#first'), /^Rivulet/);
+  assert.match(second, /^Inline/);
+  await page.locator('#first').getByRole('spinbutton', { name: 'Team size', exact: true }).fill('2000');
+  await page.waitForFunction(() => window.__events.some((e) => e.id === 'first' && e.type === 'tierwise:change' && e.detail.scenario.team_size === 2000));
+  assert.equal(await shadowText(page, '.verdict', '#second'), second);
+  assert.equal(await page.locator('#second').getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '10');
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('under a strict Content-Security-Policy: renders with no violation', async () => {
+  const { context, page } = await visit('/examples/strict-csp.html');
+  await waitReady(page);
+  assert.match(await shadowText(page, '.verdict'), /pays off/);
+  const change = (await events(page, 'tierwise:change'))[0];
+  assert.deepEqual(change.detail.scenario.requirements, ['sso', 'rbac']);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
+  onlyOwnRequests(page);
+  await context.close();
+});
+
+test('aggressive host CSS cannot restyle the widget, custom properties and parts can', async () => {
+  const { context, page } = await visit('/examples/aggressive-css.html');
+  await waitReady(page);
+  const looks = await page.evaluate(() => {
+    const root = document.querySelector('tierwise-calculator').shadowRoot;
+    const style = (sel) => getComputedStyle(root.querySelector(sel));
+    return {
+      input: style('input[type="number"]').display,
+      button: style('button').display,
+      svg: root.querySelector('svg').getBoundingClientRect().width,
+      div: style('.layout').display,
+      bg: style('.tierwise').backgroundColor,
+      font: style('.tierwise').fontFamily,
+      verdictBorder: style('.verdict').borderLeftColor,
+    };
+  });
+  assert.notEqual(looks.input, 'none');
+  assert.notEqual(looks.button, 'none');
+  assert.ok(looks.svg > 100, `svg width ${looks.svg}`);
+  assert.equal(looks.div, 'grid');
+  assert.equal(looks.bg, 'rgb(255, 251, 230)', 'the --tierwise-bg custom property themes it');
+  assert.doesNotMatch(looks.font, /Comic/);
+  assert.equal(looks.verdictBorder, 'rgb(122, 62, 0)', '::part(verdict) styles it');
+  await page.screenshot({ path: ARTIFACTS + 'aggressive-css.png' });
+  await context.close();
+});
+
+test('config strings are text, never markup; javascript: links are refused', async () => {
+  const { context, page } = await visit('/fixtures/hostile.html');
+  await waitReady(page);
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'full'));
+  await page.waitForTimeout(500);
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('tierwise-calculator').shadowRoot;
+    return { img: root.querySelectorAll('img, script, b').length, text: root.textContent, xss: window.__xss ?? null };
+  });
+  assert.equal(found.img, 0);
+  assert.equal(found.xss, null);
+  assert.match(found.text, /<script>window.__xss=2<\/script><b>Enterprise<\/b>/);
+  await context.close();
+
+  const bad = await visit('/fixtures/js-url.html');
+  await bad.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
+  const error = (await events(bad.page, 'tierwise:error'))[0];
+  assert.deepEqual(error.detail.problems.map((p) => p.path), ['options[1].cta.url']);
+  assert.match(await shadowText(bad.page, '.error'), /options\[1\]\.cta\.url is "javascript:window.__xss=4", but must be an http:\/\/ or https:\/\/ URL/);
+  assert.equal(await bad.page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('a').length), 0);
+  await bad.context.close();
+});
+
+test('loading="lazy" fetches no wasm until the element nears the viewport', async () => {
+  const { context, page } = await visit('/fixtures/lazy.html');
+  await page.waitForTimeout(800);
+  assert.ok(!page.requests.some((u) => u.endsWith('.wasm')), 'no wasm before scrolling');
+  assert.ok(!page.requests.some((u) => u.endsWith('.json')), 'no config before scrolling');
+  await page.evaluate(() => document.querySelector('tierwise-calculator').scrollIntoView());
+  await waitReady(page);
+  assert.ok(page.requests.some((u) => u.endsWith('tierwise_bg.wasm')));
+  await context.close();
+});
+
+test('the iframe variant posts only to the named parent origin and ignores other senders', async () => {
+  // Host on one origin, frame on another.
+  const { context, page } = await visit(`/examples/iframe-host.html?frame-origin=${encodeURIComponent(other.url)}`);
+  await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:ready'), null, { timeout: 20000 });
+  await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:resize'));
+  const messages = await page.evaluate(() => window.tierwiseMessages);
+  const resize = messages.find((m) => m.type === 'tierwise:resize');
+  assert.ok(resize.height > 200, `height ${resize.height}`);
+  const change = messages.find((m) => m.type === 'tierwise:change');
+  assert.equal(change.detail.result.options.length, 3);
+  // The host (the named origin) may update the frame.
+  await page.evaluate((origin) => document.getElementById('frame').contentWindow.postMessage({ type: 'tierwise:update', options: { team_size: 777 } }, origin), other.url);
+  await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:change' && m.detail.scenario.team_size === 777));
+  await context.close();
+
+  // Told to post to another origin: this host hears nothing, and its messages are ignored.
+  const wrong = await visit(`/examples/iframe-host.html?frame-origin=${encodeURIComponent(other.url)}&parent-origin=${encodeURIComponent('https://site.example')}`);
+  const frame = wrong.page.frameLocator('#frame');
+  await frame.locator('tierwise-calculator .verdict').waitFor({ timeout: 20000 });
+  await wrong.page.evaluate((origin) => document.getElementById('frame').contentWindow.postMessage({ type: 'tierwise:update', options: { team_size: 555 } }, origin), other.url);
+  await wrong.page.waitForTimeout(800);
+  assert.deepEqual(await wrong.page.evaluate(() => window.tierwiseMessages), []);
+  assert.equal(await frame.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '120');
+  await wrong.context.close();
+});
+
+test('the JavaScript API: evaluate(), mount() with update() and destroy()', async () => {
+  const { context, page } = await visit('/fixtures/blank.html');
+  const out = await page.evaluate(async (config) => {
+    const api = await import('/widget/tierwise.js');
+    const result = await api.evaluate(config, { team_size: 40, scale: 6, requirements: ['sso'] });
+    const errors = [];
+    for (const bad of [{ team_size: NaN, scale: 6 }, { team_size: '40', scale: 6 }, { scale: 6 }, null]) {
+      try {
+        await api.evaluate(config, bad);
+        errors.push('no error');
+      } catch (e) {
+        errors.push(`${e instanceof Error} ${e.message}`);
+      }
+    }
+    const target = document.getElementById('target');
+    const handle = api.mount(target, { config, team_size: 55 });
+    await handle.ready;
+    const seen = [];
+    target.addEventListener('tierwise:change', (e) => seen.push(e.detail.scenario.team_size));
+    handle.update({ team_size: 66 });
+    await new Promise((r) => setTimeout(r, 50));
+    let badUpdate = null;
+    try {
+      handle.update({ team_size: Infinity });
+    } catch (e) {
+      badUpdate = e.message;
+    }
+    const verdict = target.shadowRoot.querySelector('.verdict').textContent;
+    handle.destroy();
+    handle.destroy();
+    let afterDestroy = null;
+    try {
+      handle.update({ team_size: 77 });
+    } catch (e) {
+      afterDestroy = e.message;
+    }
+    return { version: api.version, result, errors, seen, badUpdate, verdict, left: target.shadowRoot.childNodes.length, afterDestroy };
+  }, stream);
+  assert.equal(out.version, '0.1.0');
+  assert.equal(out.result.recommended, 'cloud');
+  assert.equal(out.result.options[0].savings, null);
+  assert.equal(out.result.options[0].wins_team_size, null);
+  assert.ok(Array.isArray(out.result.options[1].wins_team_size));
+  assert.match(out.errors[0], /^true Tierwise: bad scenario: team_size is NaN/);
+  assert.match(out.errors[1], /^true Tierwise: bad scenario: team_size must be a number, not a string/);
+  assert.match(out.errors[2], /^true Tierwise: bad scenario: team_size is missing/);
+  assert.match(out.errors[3], /^true Tierwise: bad scenario: must be an object, not null/);
+  assert.deepEqual(out.seen, [66]);
+  assert.match(out.badUpdate, /team_size is ∞|team_size is Infinity|team_size is infinity/);
+  assert.match(out.verdict, /pays off/);
+  assert.equal(out.left, 0);
+  assert.match(out.afterDestroy, /destroyed/);
+  await context.close();
+});
