@@ -305,3 +305,37 @@ test('the JavaScript API: evaluate(), mount() with update() and destroy()', asyn
   assert.match(out.afterDestroy, /destroyed/);
   await context.close();
 });
+
+test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle does not run', async () => {
+  const { createHash } = await import('node:crypto');
+  const bundle = await readFile(new URL('../../dist/widget/tierwise.js', import.meta.url));
+  const good = 'sha384-' + createHash('sha384').update(bundle).digest('base64');
+  const bad = 'sha384-' + createHash('sha384').update('something else').digest('base64');
+  const sri = (hash) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title><link rel="icon" href="data:,">` +
+    `<script type="module" src="/widget/tierwise.js" integrity="${hash}" crossorigin="anonymous"></script></head>` +
+    `<body><h1>SRI</h1><tierwise-calculator config="/configs/stream-platform.json" mode="compact"></tierwise-calculator></body></html>`;
+  const corrupt = Buffer.from(await readFile(new URL('../../dist/widget/wasm/tierwise_bg.wasm', import.meta.url)));
+  corrupt[corrupt.length - 10] ^= 0xff;
+  const sriServer = await serve(DIST, () => ({}), { '/sri-good.html': sri(good), '/sri-bad.html': sri(bad) });
+  const tampered = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_bg.wasm': corrupt, '/sri-good.html': sri(good) });
+  try {
+    const ok = await visit('/sri-good.html', sriServer.url);
+    await waitReady(ok.page);
+    await ok.context.close();
+
+    const refused = await visit('/sri-bad.html', sriServer.url);
+    await refused.page.waitForTimeout(1000);
+    assert.equal(await refused.page.evaluate(() => customElements.get('tierwise-calculator')), undefined);
+    await refused.context.close();
+
+    const swapped = await visit('/sri-good.html', tampered.url);
+    await swapped.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
+    const error = (await events(swapped.page, 'tierwise:error'))[0];
+    assert.match(error.detail.message, /could not start/);
+    await swapped.context.close();
+  } finally {
+    await sriServer.close();
+    await tampered.close();
+  }
+});

@@ -25,7 +25,7 @@ export async function serve(root, headersFor = () => ({}), fixtures = {}) {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (fixtures[path] !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', ...headersFor(path) });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', 'cache-control': 'no-store', ...headersFor(path) });
       res.end(fixtures[path]);
       return;
     }
