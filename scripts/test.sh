@@ -17,8 +17,8 @@ say "clippy (native, and the browser shell for wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
-say "benchmarks build (run them with: cargo bench --bench engine)"
-cargo bench --locked --bench engine --no-run
+say "benchmarks build (run them with: cargo bench-engine)"
+cargo bench-engine --locked --no-run
 
 say "wasm tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -75,22 +75,53 @@ pub struct Price {
     pub per_unit: f64,
     pub minimum: f64,
     pub term_discounts: Vec<TermDiscount>,
+    /// `below[k]`: the price of every seat under band `k`, summed band by band from the first
+    /// (the order a loop over the bands would add them in, so results agree to the bit).
+    below: Vec<f64>,
 }
 
 impl Price {
-    /// The graduated seat price of `seats` seats, like tax brackets.
-    pub fn seat_price(&self, seats: f64) -> f64 {
-        let mut total = 0.0;
-        let mut floor = 0.0;
-        for band in &self.bands {
-            if seats <= floor {
-                break;
+    pub fn new(
+        platform_fee: f64,
+        bands: Vec<Band>,
+        per_unit: f64,
+        minimum: f64,
+        term_discounts: Vec<TermDiscount>,
+    ) -> Price {
+        let mut below = Vec::with_capacity(bands.len());
+        let (mut total, mut floor) = (0.0, 0.0);
+        for band in &bands {
+            below.push(total);
+            if let Some(cap) = band.up_to {
+                total += (cap - floor) * band.per_seat;
+                floor = cap;
             }
-            let cap = band.up_to.unwrap_or(f64::INFINITY);
-            total += (seats.min(cap) - floor) * band.per_seat;
-            floor = cap;
         }
-        total
+        Price {
+            platform_fee,
+            bands,
+            per_unit,
+            minimum,
+            term_discounts,
+            below,
+        }
+    }
+
+    /// The graduated seat price of `seats` seats, like tax brackets.
+    /// Finds the band holding the last seat by bisection: the intervals search prices
+    /// thousands of seat counts against up to 50 bands.
+    pub fn seat_price(&self, seats: f64) -> f64 {
+        if self.bands.is_empty() || seats <= 0.0 {
+            return 0.0;
+        }
+        let last = self.bands.len() - 1;
+        let k = self.bands[..last].partition_point(|b| b.up_to.is_some_and(|u| u < seats));
+        let floor = if k == 0 {
+            0.0
+        } else {
+            self.bands[k - 1].up_to.unwrap_or(0.0)
+        };
+        self.below[k] + (seats - floor) * self.bands[k].per_seat
     }
 
     /// The price before the minimum and the term discount.
@@ -306,13 +337,7 @@ fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
     match f.require(d, "schema") {
         Some(Value::Number(n)) if *n == SCHEMA => {}
         Some(Value::Number(n)) => {
-            d.report(
-                "schema",
-                Issue::Other(format!(
-                    "is {}, but this version of Tierwise reads schema 1 only",
-                    super::problem::plain_number(*n)
-                )),
-            );
+            d.report("schema", Issue::Schema { found: *n });
             return None;
         }
         Some(other) => {
@@ -449,14 +474,7 @@ fn decode_assumption(
     let range = match (low?, high?) {
         (Some(low), Some(high)) if low <= high => Some((low, high)),
         (Some(low), Some(high)) => {
-            d.fail(
-                path,
-                format!(
-                    "has low {} above high {}",
-                    super::problem::plain_number(low),
-                    super::problem::plain_number(high)
-                ),
-            );
+            d.report(path, Issue::LowAboveHigh { low, high });
             return None;
         }
         (None, None) => base.range,
@@ -675,13 +693,13 @@ fn decode_price(d: &mut Decoder, value: &Value, path: &str) -> Option<Price> {
         Some(v) => decode_term_discounts(d, v, &f.path_of("term_discounts")),
     };
     f.finish(d);
-    Some(Price {
-        platform_fee: platform_fee?,
-        bands: bands?,
-        per_unit: per_unit?,
-        minimum: minimum?,
-        term_discounts: term_discounts?,
-    })
+    Some(Price::new(
+        platform_fee?,
+        bands?,
+        per_unit?,
+        minimum?,
+        term_discounts?,
+    ))
 }
 
 fn decode_bands(d: &mut Decoder, value: &Value, path: &str) -> Option<Vec<Band>> {
@@ -723,7 +741,7 @@ fn decode_bands(d: &mut Decoder, value: &Value, path: &str) -> Option<Vec<Band>>
             Some(u) => {
                 if let Some(prev) = last_up_to {
                     if u <= prev {
-                        d.fail(field(&p, "up_to"), format!("must be more than the previous band's up_to ({}): bands go in increasing order", super::problem::plain_number(prev)));
+                        d.report(field(&p, "up_to"), Issue::NotIncreasing { previous: prev });
                     }
                 }
                 last_up_to = Some(u);
@@ -995,4 +1013,67 @@ pub fn decode_requirement_ids(
         }
     }
     (d.problems.len() == before).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The graduated price the slow way: every band in turn.
+    fn by_loop(bands: &[Band], seats: f64) -> f64 {
+        let (mut total, mut floor) = (0.0, 0.0);
+        for band in bands {
+            if seats <= floor {
+                break;
+            }
+            let cap = band.up_to.unwrap_or(f64::INFINITY);
+            total += (seats.min(cap) - floor) * band.per_seat;
+            floor = cap;
+        }
+        total
+    }
+
+    #[test]
+    fn bisected_seat_price_agrees_with_the_loop_to_the_bit() {
+        let bands = vec![
+            Band {
+                up_to: Some(50.0),
+                per_seat: 600.0,
+            },
+            Band {
+                up_to: Some(250.0),
+                per_seat: 450.5,
+            },
+            Band {
+                up_to: Some(1000.0),
+                per_seat: 0.0,
+            },
+            Band {
+                up_to: None,
+                per_seat: 299.99,
+            },
+        ];
+        let price = Price::new(0.0, bands.clone(), 0.0, 0.0, Vec::new());
+        for seats in [
+            0.5, 1.0, 49.9, 50.0, 50.1, 137.3, 250.0, 999.0, 1000.0, 1000.5, 123_456.7,
+        ] {
+            assert_eq!(
+                price.seat_price(seats).to_bits(),
+                by_loop(&bands, seats).to_bits(),
+                "{seats} seats"
+            );
+        }
+        assert_eq!(
+            Price::new(0.0, Vec::new(), 0.0, 0.0, Vec::new()).seat_price(10.0),
+            0.0
+        );
+        let flat = vec![Band {
+            up_to: None,
+            per_seat: 240.0,
+        }];
+        assert_eq!(
+            Price::new(0.0, flat, 0.0, 0.0, Vec::new()).seat_price(40.0),
+            9_600.0
+        );
+    }
 }

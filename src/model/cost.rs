@@ -27,6 +27,19 @@ pub struct YearLines {
 }
 
 impl YearLines {
+    /// The six recurring lines in the order licence, infrastructure, operations, self-help,
+    /// downtime, compliance (`explain::Line::YEARLY`'s order).
+    pub fn lines(&self) -> [f64; 6] {
+        [
+            self.licence,
+            self.infrastructure,
+            self.operations,
+            self.self_help,
+            self.downtime,
+            self.compliance,
+        ]
+    }
+
     /// The year's recurring cost, always summed in this order so every caller agrees to the bit.
     #[inline]
     pub fn recurring(&self) -> f64 {

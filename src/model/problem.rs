@@ -42,7 +42,14 @@ pub enum Issue {
     Unknown { what: &'static str, name: String },
     /// An identifier used twice.
     Duplicate { what: &'static str, name: String },
-    /// Anything else, said in full.
+    /// A schema version this engine does not read.
+    Schema { found: f64 },
+    /// An uncertainty range whose low is above its high.
+    LowAboveHigh { low: f64, high: f64 },
+    /// A band limit not above the previous band's.
+    NotIncreasing { previous: f64 },
+    /// Anything else, said in full (no numbers in it: those go in a variant of their own, so
+    /// the browser formats them).
     Other(String),
 }
 
@@ -94,6 +101,16 @@ impl Problem {
             }
             Issue::Unknown { what, name } => format!("names an unknown {what} \"{name}\""),
             Issue::Duplicate { what, name } => format!("repeats the {what} \"{name}\""),
+            Issue::Schema { found } => format!(
+                "is {}, but this version of Tierwise reads schema 1 only",
+                number(*found)
+            ),
+            Issue::LowAboveHigh { low, high } => {
+                format!("has low {} above high {}", number(*low), number(*high))
+            }
+            Issue::NotIncreasing { previous } => {
+                format!("must be more than the previous band's up_to ({}): bands go in increasing order", number(*previous))
+            }
             Issue::Other(message) => message.clone(),
         };
         if self.path.is_empty() {

@@ -167,19 +167,8 @@ pub fn csv(report: &Report, n: &dyn Numbers) -> String {
             ],
         );
         for y in &o.years {
-            out += &row(
-                y.year,
-                [
-                    y.licence,
-                    y.infrastructure,
-                    y.operations,
-                    y.self_help,
-                    y.downtime,
-                    y.compliance,
-                    0.0,
-                    0.0,
-                ],
-            );
+            let [a, b, c, d, e, f] = y.lines();
+            out += &row(y.year, [a, b, c, d, e, f, 0.0, 0.0]);
         }
     }
     out

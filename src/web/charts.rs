@@ -264,17 +264,7 @@ pub fn BreakdownChart(
                 .map(|o| {
                     let mut parts = [o.one_time.sum(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
                     for y in &o.years {
-                        for (k, v) in [
-                            y.licence,
-                            y.infrastructure,
-                            y.operations,
-                            y.self_help,
-                            y.downtime,
-                            y.compliance,
-                        ]
-                        .into_iter()
-                        .enumerate()
-                        {
+                        for (k, v) in y.lines().into_iter().enumerate() {
                             parts[k + 1] += v;
                         }
                     }

@@ -160,12 +160,16 @@ pub fn NumberField(
             }
         }
     };
+    // Attribute text via JavaScript's String(x): f64 attributes would link Rust's float formatting.
+    let text = |x: f64| ctx.fmt(|n| n.exact(x));
     let (smin, smax, sstep) = slider.attrs();
+    let (smin, smax, sstep) = (text(smin), text(smax), text(sstep));
     let (min, max) = if percent {
         (range.min * 100.0, range.max * 100.0)
     } else {
         (range.min, range.max)
     };
+    let (min, max) = (text(min), text(max));
     let error_id = format!("{id}-error");
     let slider_id = format!("{id}-slider");
     let unit = percent.then_some("%");

@@ -151,21 +151,11 @@ pub fn CostTables(
                 };
                 out.push(view! { <tr><th scope="row">{line.label()}</th>{cell(1, line, v)}{(1..o.years.len()).map(|_| view! { <td></td> }).collect_view()}</tr> }.into_any());
             }
-            for line in Line::YEARLY {
+            for (k, line) in Line::YEARLY.into_iter().enumerate() {
                 let cells = o
                     .years
                     .iter()
-                    .map(|y| {
-                        let v = match line {
-                            Line::Licence => y.licence,
-                            Line::Infrastructure => y.infrastructure,
-                            Line::Operations => y.operations,
-                            Line::SelfHelp => y.self_help,
-                            Line::Downtime => y.downtime,
-                            _ => y.compliance,
-                        };
-                        cell(y.year, line, v)
-                    })
+                    .map(|y| cell(y.year, line, y.lines()[k]))
                     .collect_view();
                 out.push(view! { <tr><th scope="row">{line.label()}</th>{cells}</tr> }.into_any());
             }
