@@ -3,7 +3,7 @@
 //! Each reader returns `None` after recording a problem, so a validator can keep going and
 //! report all that is wrong in one pass instead of stopping at the first mistake.
 
-use super::problem::{Issue, Problem};
+use super::problem::{Issue, Problem, Problems};
 use super::value::Value;
 
 /// The longest string a config or scenario may hold (names, notes, URLs).
@@ -91,6 +91,15 @@ pub struct Decoder {
 }
 
 impl Decoder {
+    /// `value` when nothing was wrong, else every problem found.
+    pub fn into_result<T>(self, value: T) -> Result<T, Problems> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Problems(self.problems))
+        }
+    }
+
     pub fn report(&mut self, path: impl Into<String>, issue: Issue) {
         self.problems.push(Problem::new(path, issue));
     }

@@ -94,11 +94,7 @@ impl Scenario {
             Mode::Strict,
             &mut d,
         );
-        if d.problems.is_empty() {
-            Ok(scenario)
-        } else {
-            Err(Problems(d.problems))
-        }
+        d.into_result(scenario)
     }
 
     /// Reads a scenario leniently: each field with a problem falls back to the config's
@@ -120,11 +116,7 @@ impl Scenario {
     pub fn overlay(&self, config: &Config, value: &Value) -> Result<Scenario, Problems> {
         let mut d = Decoder::default();
         let scenario = resolve(config, self.clone(), value, Mode::Overlay, &mut d);
-        if d.problems.is_empty() {
-            Ok(scenario)
-        } else {
-            Err(Problems(d.problems))
-        }
+        d.into_result(scenario)
     }
 
     /// Whether requirement `id` is selected.

@@ -3,13 +3,13 @@
 
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
+use super::format::IntlNumbers;
 use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
 use super::present::Compare;
 use super::results::{CostTables, Cta, Notices, OptionCards, Verdict};
 use super::state;
 use super::toolbar::{current_query, Toolbar};
-use crate::model::numbers::Numbers;
 use crate::model::share::from_query;
 use crate::model::{Config, Scenario};
 
@@ -32,7 +32,7 @@ fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
 pub fn initial_scenario(
     config: &Config,
     config_url: &str,
-    numbers: &dyn Numbers,
+    numbers: &IntlNumbers,
 ) -> (Scenario, Vec<String>) {
     let link = state::query_pairs();
     let has_scenario = link
@@ -53,10 +53,7 @@ pub fn initial_scenario(
             let (scenario, problems) = from_query(config, &pairs, numbers);
             (
                 scenario,
-                problems
-                    .iter()
-                    .map(|p| p.message_with(&|x| numbers.number(x)))
-                    .collect(),
+                problems.iter().map(|p| numbers.problem(p)).collect(),
             )
         }
     }
@@ -161,14 +158,11 @@ pub fn ErrorPanel(
     /// What went wrong.
     error: LoadError,
 ) -> impl IntoView {
-    let numbers = super::format::IntlNumbers::new("USD", None);
-    let lines: Vec<String> = match error {
-        LoadError::Fetch(m) => vec![m],
-        LoadError::NotJson(m) => vec![format!("The config is not valid JSON: {m}")],
-        LoadError::Invalid(problems) => problems
-            .iter()
-            .map(|p| p.message_with(&|x| numbers.number(x)))
-            .collect(),
+    let numbers = IntlNumbers::new("USD", None);
+    // An invalid config lists its problems; anything else has one sentence to say.
+    let lines: Vec<String> = match error.problems() {
+        [] => vec![error.summary()],
+        problems => problems.iter().map(|p| numbers.problem(p)).collect(),
     };
     view! {
         <section class="tierwise error" role="alert" part="error">

@@ -7,7 +7,6 @@ use super::ctx::Ctx;
 use super::format::IntlNumbers;
 use super::load::{fetch_config, LoadError};
 use crate::model::decode::{Decoder, Fields};
-use crate::model::numbers::Numbers;
 use crate::model::problem::{Problem, Problems};
 use crate::model::{evaluate as evaluate_model, Config, Scenario, Value};
 use leptos::prelude::*;
@@ -64,30 +63,20 @@ fn error_detail(message: &str, problems: &[Problem]) -> ErrorDetail {
             .iter()
             .map(|p| ProblemDetail {
                 path: p.path.clone(),
-                message: p.message_with(&|x| n.number(x)),
+                message: n.problem(p),
             })
             .collect(),
     }
 }
 
 fn load_error_detail(e: &LoadError) -> ErrorDetail {
-    match e {
-        LoadError::Fetch(m) => error_detail(m, &[]),
-        LoadError::NotJson(m) => error_detail(&format!("The config is not valid JSON: {m}"), &[]),
-        LoadError::Invalid(p) => {
-            error_detail(&format!("The pricing config has {} problem(s)", p.len()), p)
-        }
-    }
+    error_detail(&e.summary(), e.problems())
 }
 
 /// Problems as one `Error` message for a thrown exception.
 fn js_error(what: &str, problems: &Problems) -> JsError {
     let n = IntlNumbers::new("USD", None);
-    let list: Vec<String> = problems
-        .0
-        .iter()
-        .map(|p| p.message_with(&|x| n.number(x)))
-        .collect();
+    let list: Vec<String> = problems.0.iter().map(|p| n.problem(p)).collect();
     JsError::new(&format!("Tierwise: {what}: {}", list.join("; ")))
 }
 

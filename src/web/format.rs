@@ -59,6 +59,11 @@ impl IntlNumbers {
         }
     }
 
+    /// A problem in words, its numbers written by `Intl`.
+    pub fn problem(&self, p: &crate::model::Problem) -> String {
+        p.message_with(&|x| self.number(x))
+    }
+
     /// Money in few characters, for chart axes ("$120K").
     pub fn compact(&self, x: f64) -> String {
         call(&self.compact, x)

@@ -15,6 +15,25 @@ pub enum LoadError {
     Invalid(Vec<Problem>),
 }
 
+impl LoadError {
+    /// What went wrong, in one sentence.
+    pub fn summary(&self) -> String {
+        match self {
+            LoadError::Fetch(m) => m.clone(),
+            LoadError::NotJson(m) => format!("The config is not valid JSON: {m}"),
+            LoadError::Invalid(p) => format!("The pricing config has {} problem(s)", p.len()),
+        }
+    }
+
+    /// The config's problems by path; empty unless the config itself is invalid.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            LoadError::Invalid(p) => p,
+            _ => &[],
+        }
+    }
+}
+
 /// Resolves `url` against the page and refuses it unless it is on the page's own origin:
 /// a config from elsewhere would be a request the page never meant to make.
 pub fn same_origin(url: &str) -> Result<String, LoadError> {

@@ -43,20 +43,8 @@ struct Export<'a> {
 
 /// Writes `value` as indented JSON with the browser's `JSON.stringify`: `null` for absent values.
 pub fn to_json<T: Serialize>(value: &T) -> String {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .ok()
-        .and_then(|js| {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &js,
-                &JsValue::NULL,
-                &JsValue::from_f64(2.0),
-            )
-            .ok()
-        })
+    let js = super::embed::to_js(value);
+    js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from_f64(2.0))
         .map(String::from)
         .unwrap_or_default()
 }
