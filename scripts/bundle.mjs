@@ -13,7 +13,7 @@ const sri = async (file) => 'sha384-' + createHash('sha384').update(await readFi
 
 const glueFile = join(widget, 'wasm', 'tierwise.js');
 const glue = await readFile(glueFile, 'utf8');
-for (const name of ['async function __wbg_init(', 'export class Widget', 'export function evaluateSync(']) {
+for (const name of ['async function __wbg_init(', 'export class Widget', 'export class Engine', 'export function evaluateSync(']) {
   if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
 }
 const loader = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'src', 'js', 'tierwise.js'), 'utf8');
@@ -22,3 +22,4 @@ const sealed = loader
   .replace('__STYLESHEET_INTEGRITY__', await sri(join(widget, 'tierwise.css')));
 await writeFile(join(widget, 'tierwise.js'), `${glue}\n// ---- Tierwise loader (src/js/tierwise.js) ----\n${sealed}`);
 await rm(glueFile);
+

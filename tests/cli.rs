@@ -123,6 +123,15 @@ fn bad_files_give_one_line_and_exit_2() {
         "{err}"
     );
 
+    // A valid sample padded past 1 MB is refused for its size, before it is parsed.
+    let padded =
+        std::fs::read_to_string(sample("stream-platform.json")).unwrap() + &" ".repeat(1_000_000);
+    let big = temp("big.json", &padded);
+    let out = tierwise(&["check", &big]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("over the limit of 1,000,000 bytes"), "{err}");
+
     let out = tierwise(&["eval", "--config", &sample("stream-platform.json")]);
     assert_eq!(out.status.code(), Some(2));
     let out = tierwise(&["frobnicate"]);

@@ -83,3 +83,44 @@ fn the_verdict_changes_across_the_input_space() {
         }
     }
 }
+
+/// The browser's serializer (`to_value`, used for events and the JS API) writes every result
+/// exactly as serde_json does for the CLI: same fields, same nulls, same numbers.
+#[test]
+fn results_serialize_the_same_for_the_browser_and_the_cli() {
+    use tierwise::model::value::{to_value, Value};
+    for name in common::sample_names() {
+        let config = common::sample(&name);
+        let scenario = tierwise::model::Scenario::defaults(&config);
+        let report = tierwise::model::evaluate_to(&config, &scenario, tierwise::model::Depth::FULL);
+        for (what, ours, theirs) in [
+            (
+                "report",
+                to_value(&report),
+                serde_json::to_value(&report).unwrap(),
+            ),
+            (
+                "scenario",
+                to_value(&scenario),
+                serde_json::to_value(&scenario).unwrap(),
+            ),
+        ] {
+            let theirs: Value = serde_json::from_value(theirs).unwrap();
+            assert_eq!(sorted(ours), sorted(theirs), "{name}: the {what} differs");
+        }
+    }
+}
+
+/// The value with object members sorted by key (serde_json's map sorts them).
+fn sorted(v: tierwise::model::value::Value) -> tierwise::model::value::Value {
+    use tierwise::model::value::Value;
+    match v {
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        Value::Object(members) => {
+            let mut m: Vec<_> = members.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            m.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(m)
+        }
+        other => other,
+    }
+}

@@ -18,7 +18,38 @@ fn js(json: &str) -> JsValue {
 }
 
 fn value(js: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(js).expect("any JS value reads as a Value")
+    tierwise::web::js::from_js(&js, "the test value")
+        .expect("a JSON-like JS value reads as a Value")
+}
+
+#[wasm_bindgen_test]
+fn js_values_no_decoder_could_read_are_refused_by_path() {
+    use tierwise::web::js::from_js;
+    let refused = |json_like: &str, expected: &str| {
+        let v = js_sys::eval(&format!("({json_like})")).unwrap();
+        let e = from_js(&v, "options").unwrap_err();
+        assert!(e.contains(expected), "{json_like}: {e}");
+    };
+    refused("{config: () => 1}", "options.config cannot be a function");
+    refused("{a: Symbol('x')}", "options.a cannot be a symbol");
+    refused("{a: 10n}", "options.a cannot be a BigInt");
+    refused(
+        "(() => { const o = {}; o.self = o; return o; })()",
+        "nests more than 32 levels",
+    );
+    refused("Array(250001).fill(0)", "past the limit of 250,000 values");
+    // Config text over 1 MB is refused before it is parsed.
+    let big = format!("{STREAM}{}", " ".repeat(1_000_000));
+    let e = tierwise::web::load::parse(&big, "configs/big.json").unwrap_err();
+    assert!(
+        e.summary().contains("over the limit of 1,000,000 bytes"),
+        "{}",
+        e.summary()
+    );
+    assert!(tierwise::web::load::parse(STREAM, "configs/stream.json").is_ok());
+    // Undefined members are left out, as JSON.stringify leaves them out.
+    let v = from_js(&js_sys::eval("({a: undefined, b: 1})").unwrap(), "o").unwrap();
+    assert_eq!(v, Value::Object(vec![("b".into(), Value::Number(1.0))]));
 }
 
 fn config() -> Config {
@@ -110,6 +141,50 @@ mod components {
         input
             .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_panic_shows_the_error_panel_fires_the_event_and_logs_the_message() {
+        use tierwise::web::embed::{report_panic, Widget};
+        // Capture console.error and the widgets' tierwise:error events.
+        js_sys::eval(
+            "window.__logged = []; const log = console.error; \
+             console.error = (...a) => { __logged.push(a.join(' ')); log(...a); }; \
+             window.__events = []; document.addEventListener('tierwise:error', \
+             (e) => __events.push(e.detail.message));",
+        )
+        .unwrap();
+        let (one, two) = (host(), host());
+        let options = js(&format!(r#"{{"config": {STREAM}}}"#));
+        let _a = Widget::new(one.clone(), one.clone(), options.clone()).unwrap();
+        let _b = Widget::new(two.clone(), two.clone(), options).unwrap();
+        pause(300).await;
+        assert!(
+            !text(&two, ".verdict").is_empty(),
+            "both calculators are up"
+        );
+
+        // What the panic hook calls with the panic's message (a real panic would abort the
+        // test runner with it).
+        report_panic("panicked at src/model/cost.rs:1:1: the cause");
+
+        for root in [&one, &two] {
+            let panel = text(root, ".error");
+            assert!(
+                panel.contains("internal error") && panel.contains("the cause"),
+                "{panel}"
+            );
+        }
+        let read = |name: &str| js_sys::Reflect::get(&js_sys::global(), &name.into()).unwrap();
+        let events: Vec<String> = js_sys::Array::from(&read("__events"))
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        assert_eq!(events.len(), 2, "{events:?}");
+        assert!(events.iter().all(|e| e.contains("the cause")), "{events:?}");
+        let logged = js_sys::Array::from(&read("__logged")).join("\n");
+        assert!(String::from(logged)
+            .contains("Tierwise panicked: panicked at src/model/cost.rs:1:1: the cause"));
     }
 
     #[wasm_bindgen_test]

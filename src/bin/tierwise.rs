@@ -66,6 +66,7 @@ mod cli {
     fn read_json(path: &str) -> Result<Value, String> {
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        tierwise::model::value::check_size(path, text.len())?;
         serde_json::from_str(&text).map_err(|e| format!("{path}: not valid JSON: {e}"))
     }
 

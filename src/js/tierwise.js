@@ -54,22 +54,31 @@ export function mount(element, options = {}) {
   let widget = null;
   let destroyed = false;
   const queued = [];
-  // Settles when the calculator shows (tierwise:ready), or its config could not be used.
+  // Settles when the calculator shows (tierwise:ready); rejects on the first tierwise:error
+  // before that (a config that cannot be used, options or scenario fields that were refused).
+  let settled = false;
   const ready = new Promise((resolve, reject) => {
-    element.addEventListener('tierwise:ready', () => resolve(), { once: true });
-    element.addEventListener('tierwise:error', (e) => {
-      setTimeout(() => root.querySelector('.error') && reject(new Error(e.detail.message)), 0);
-    });
+    const settle = (f, v) => {
+      if (!settled) {
+        settled = true;
+        f(v);
+      }
+    };
+    element.addEventListener('tierwise:ready', () => settle(resolve), { once: true });
+    element.addEventListener('tierwise:error', (e) => settle(reject, new Error(e.detail.message)));
     load().then(
       () => {
-        if (destroyed) return resolve();
-        widget = new Widget(element, root, options);
-        for (const o of queued.splice(0)) widget.update(o);
+        if (destroyed) return settle(resolve);
+        try {
+          widget = new Widget(element, root, options);
+          for (const o of queued.splice(0)) widget.update(o);
+        } catch (e) {
+          // Refused options: the promise's caller is not on the stack any more, so the page
+          // hears of it as an event, and `ready` rejects with it.
+          fail(element, String(e?.message ?? e));
+        }
       },
-      (e) => {
-        fail(element, `Tierwise could not start: ${e?.message ?? e}`);
-        reject(e);
-      },
+      (e) => fail(element, `Tierwise could not start: ${e?.message ?? e}`),
     );
   });
   // A host that never awaits `ready` still hears of failures through tierwise:error.
@@ -78,6 +87,9 @@ export function mount(element, options = {}) {
     ready,
     update(next) {
       if (destroyed) throw new Error('Tierwise: this widget was destroyed');
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+        throw new TypeError('Tierwise: update() needs an options object, such as { team_size: 40 }');
+      }
       if (widget) widget.update(next);
       else queued.push(next);
     },
@@ -97,6 +109,15 @@ export function mount(element, options = {}) {
 export async function evaluate(config, scenario) {
   await load();
   return evaluateSync(config, scenario);
+}
+
+/**
+ * An engine for one config, checked once: `(await engine(config)).evaluate(scenario)` gives
+ * the Result for each scenario without reading the config again. `free()` releases it.
+ */
+export async function engine(config) {
+  await load();
+  return new Engine(config);
 }
 
 const ATTRIBUTES = ['config', 'mode', 'theme', 'locale', 'team-size', 'scale', 'requirements', 'persist'];

@@ -6,6 +6,13 @@
 
 use super::problem::plain_number;
 
+/// `x` limited to [`low`, `high`] (`low` ≤ `high`). Not `f64::clamp`: its panic message
+/// prints floats, which links ~7 KB of float formatting into the wasm.
+#[allow(clippy::manual_clamp)]
+pub fn within(x: f64, low: f64, high: f64) -> f64 {
+    x.max(low).min(high)
+}
+
 /// Number formatting and parsing for one currency.
 pub trait Numbers {
     /// An amount of money, rounded to whole units ("$119,000").

@@ -43,7 +43,7 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
     } else {
         high - ((1.0 - u) * width * (high - mode)).sqrt()
     };
-    x.clamp(low, high)
+    crate::model::numbers::within(x, low, high)
 }
 
 /// How the savings of one option move with one assumption.

@@ -3,6 +3,7 @@
 
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
+use super::dom::{el, text, El, Region};
 use super::format::IntlNumbers;
 use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
@@ -96,11 +97,17 @@ pub fn Calculator(
             };
             pending.set_value(set_timeout_with_handle(write, PERSIST_DELAY).ok());
         });
+        // A destroyed calculator writes nothing more.
+        on_cleanup(move || {
+            if let Some(Some(h)) = pending.try_get_value() {
+                h.clear();
+            }
+        });
     }
     // The host hears of every new result; the first one says the widget is ready.
     Effect::new(move |first: Option<()>| {
-        ctx.report.with(|result| {
-            ctx.scenario.with(|scenario| {
+        ctx.with_report(|result| {
+            ctx.with_scenario(|scenario| {
                 ctx.emit("tierwise:change", &ChangeDetail { scenario, result }, false)
             })
         });
@@ -113,12 +120,15 @@ pub fn Calculator(
             <Toolbar ctx config_url=config_url.clone() />
             <Notices notices />
             <div class="layout">
+                // Headings for the outline (and screen readers' heading lists), not the eye.
                 <div class="inputs">
+                    <h2 class="sr-only">"Your inputs"</h2>
                     <ScenarioFields ctx />
                     <Requirements ctx />
                     <AssumptionsPanel ctx />
                 </div>
                 <div class="results">
+                    <h2 class="sr-only">"Results"</h2>
                     <Verdict ctx />
                     <Show when=move || ctx.present.get()>
                         <Compare ctx />
@@ -164,10 +174,17 @@ pub fn ErrorPanel(
         [] => vec![error.summary()],
         problems => problems.iter().map(|p| numbers.problem(p)).collect(),
     };
-    view! {
-        <section class="tierwise error" role="alert" part="error">
-            <h2>"This pricing config cannot be used"</h2>
-            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-        </section>
-    }
+    let render = move || vec![error_panel("This pricing config cannot be used", &lines)];
+    view! { <Region render=Box::new(render) /> }
+}
+
+/// The error panel: a heading and what went wrong, one line each. Plain DOM, so a panic can
+/// draw it too.
+pub fn error_panel(title: &str, lines: &[String]) -> El {
+    el("section")
+        .class("tierwise error")
+        .attr("role", "alert")
+        .attr("part", "error")
+        .child(text("h2", title))
+        .child(el("ul").kids(lines.iter().map(|l| text("li", l.as_str()))))
 }

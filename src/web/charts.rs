@@ -3,9 +3,10 @@
 //! Coordinates are whole numbers in a fixed view box, so drawing needs no float formatting.
 
 use super::ctx::Ctx;
+use super::dom::{el, table, text, El, Region};
 use crate::model::assumptions::{Key, CATALOGUE};
 use crate::model::cost::cumulative;
-use crate::model::numbers::Numbers;
+use crate::model::numbers::{within, Numbers};
 use crate::model::Model;
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ impl Axis {
         Axis { min, max, from, to }
     }
     fn at(&self, v: f64) -> i32 {
-        let t = ((v - self.min) / (self.max - self.min)).clamp(-0.05, 1.05);
+        let t = within((v - self.min) / (self.max - self.min), -0.05, 1.05);
         self.from + (t * (self.to - self.from) as f64).round() as i32
     }
 }
@@ -67,6 +68,46 @@ fn points(xs: impl Iterator<Item = (i32, i32)>) -> String {
         .join(" ")
 }
 
+/// A `<text>` at (x, y) with a class and, when given, an anchor.
+fn label(class: &str, x: i32, y: i32, anchor: Option<&str>, value: impl Into<String>) -> El {
+    let t = text("text", value).class(class).at("x", x).at("y", y);
+    match anchor {
+        Some(a) => t.attr("text-anchor", a),
+        None => t,
+    }
+}
+
+/// A `<line>` from (x1, y1) to (x2, y2).
+fn line(class: String, x1: i32, x2: i32, y1: i32, y2: i32) -> El {
+    el("line")
+        .class(class)
+        .at("x1", x1)
+        .at("x2", x2)
+        .at("y1", y1)
+        .at("y2", y2)
+}
+
+/// A `<rect>`.
+fn rect(class: String, x: i32, y: i32, width: i32, height: i32) -> El {
+    el("rect")
+        .class(class)
+        .at("x", x)
+        .at("y", y)
+        .at("width", width)
+        .at("height", height)
+}
+
+/// An open `<polyline>` through the points.
+fn polyline(class: String, pts: String) -> El {
+    el("polyline")
+        .class(class)
+        .attr("points", pts)
+        .attr("fill", "none")
+}
+
+/// What a chart draws: the sentence describing it, and the SVG's contents.
+type Drawing = (String, Vec<El>);
+
 /// A chart with its accessible name, description and data table.
 #[component]
 fn Figure(
@@ -74,51 +115,59 @@ fn Figure(
     id: &'static str,
     /// The chart's title, shown and announced.
     title: &'static str,
-    /// A sentence saying what the chart shows, for screen readers and print.
-    #[prop(into)]
-    desc: Signal<String>,
-    /// The SVG's contents.
-    body: ViewFn,
-    /// The same data as a table.
-    table: ViewFn,
+    /// Draws the description and the SVG's contents.
+    draw: Box<dyn Fn() -> Drawing>,
+    /// Draws the same data as a table.
+    data: Box<dyn Fn() -> Vec<El>>,
 ) -> impl IntoView {
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
+    let svg = move || {
+        let (desc, body) = draw();
+        let title_id = format!("{id}-title");
+        let desc_id = format!("{id}-desc");
+        vec![el("svg")
+            .attr("viewBox", format!("0 0 {W} {H}"))
+            .attr("role", "img")
+            .attr("aria-labelledby", format!("{title_id} {desc_id}"))
+            .attr("preserveAspectRatio", "xMidYMid meet")
+            .child(text("title", title).attr("id", title_id))
+            .child(text("desc", desc).attr("id", desc_id))
+            .kids(body)]
+    };
     view! {
         <figure class="chart" part="chart">
             <figcaption id=format!("{id}-caption")>{title}</figcaption>
-            <svg
-                viewBox=format!("0 0 {W} {H}")
-                role="img"
-                aria-labelledby=labelled_by
-                preserveAspectRatio="xMidYMid meet"
-            >
-                <title id=title_id>{title}</title>
-                <desc id=desc_id>{move || desc.get()}</desc>
-                {body.run()}
-            </svg>
+            <Region render=Box::new(svg) />
             <details class="data">
                 <summary>{format!("{title}: data table")}</summary>
-                <div class="table-scroll">{table.run()}</div>
+                <Region class="table-scroll" render=data />
             </details>
         </figure>
     }
 }
 
 /// Horizontal grid lines with money labels on the left.
-fn y_grid(ctx: Ctx, axis: Axis, values: Vec<f64>) -> impl IntoView {
+fn y_grid(ctx: Ctx, axis: Axis, values: Vec<f64>) -> Vec<El> {
     values
         .into_iter()
-        .map(|v| {
+        .flat_map(|v| {
             let y = axis.at(v);
-            let label = ctx.fmt(|n| n.compact(v));
-            view! {
-                <line class="grid" x1=LEFT x2=W - RIGHT y1=y y2=y />
-                <text class="tick" x=LEFT - 6 y=y + 4 text-anchor="end">{label}</text>
-            }
+            [
+                line("grid".into(), LEFT, W - RIGHT, y, y),
+                label(
+                    "tick",
+                    LEFT - 6,
+                    y + 4,
+                    Some("end"),
+                    ctx.fmt(|n| n.compact(v)),
+                ),
+            ]
         })
-        .collect_view()
+        .collect()
+}
+
+/// Names of the options, as the header row of a data table after its first column.
+fn header(first: &str, names: impl Iterator<Item = String>) -> Vec<String> {
+    std::iter::once(first.to_owned()).chain(names).collect()
 }
 
 /// Cumulative cost of each option over the months of the horizon, payback marked.
@@ -127,8 +176,8 @@ pub fn CumulativeChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let series = Memo::new(move |_| {
-        ctx.report.with(|r| {
+    let series = move || {
+        ctx.with_report(|r| {
             r.options
                 .iter()
                 .map(|o| {
@@ -140,9 +189,9 @@ pub fn CumulativeChart(
                 })
                 .collect::<Vec<_>>()
         })
-    });
-    let body = move || {
-        let s = series.get();
+    };
+    let draw = move || {
+        let s = series();
         let months = s.first().map_or(12, |x| x.1.len() - 1);
         let top = s
             .iter()
@@ -150,50 +199,46 @@ pub fn CumulativeChart(
             .fold(0.0, f64::max);
         let xa = Axis::new(0.0, months as f64, LEFT, W - RIGHT);
         let ya = Axis::new(0.0, top * 1.05, H - BOTTOM, TOP);
-        let years = (0..=months / 12)
-            .map(|y| {
-                let x = xa.at((y * 12) as f64);
-                view! { <text class="tick" x=x y=H - BOTTOM + 18 text-anchor="middle">{if y == 0 { "start".to_owned() } else { format!("Y{y}") }}</text> }
-            })
-            .collect_view();
-        let lines = s
-            .iter()
-            .enumerate()
-            .map(|(i, (_, cum, payback))| {
-                let pts = points(cum.iter().enumerate().map(|(m, v)| (xa.at(m as f64), ya.at(*v))));
-                let marker = payback.map(|m| {
-                    let (x, y) = (xa.at(m as f64), ya.at(cum[m as usize]));
-                    view! {
-                        <circle class=format!("marker series-{i}") cx=x cy=y r=6 />
-                        <text class="marker-label" x=x + 8 y=y - 8>{format!("pays back, month {m}")}</text>
-                    }
-                });
-                view! {
-                    <polyline class=format!("series series-{i}") points=pts fill="none" />
-                    {marker}
-                }
-            })
-            .collect_view();
-        let legend = s
-            .iter()
-            .enumerate()
-            .map(|(i, (name, ..))| {
-                let x = LEFT + (i as i32) * 190;
-                view! {
-                    <rect class=format!("swatch series-{i}") x=x y=H - 18 width=12 height=12 />
-                    <text class="legend" x=x + 16 y=H - 8>{name.clone()}</text>
-                }
-            })
-            .collect_view();
-        view! {
-            {y_grid(ctx, ya, ticks(0.0, top, 4))}
-            {years}
-            {lines}
-            {legend}
+        let mut body = y_grid(ctx, ya, ticks(0.0, top, 4));
+        body.extend((0..=months / 12).map(|y| {
+            let x = xa.at((y * 12) as f64);
+            let name = if y == 0 {
+                "start".to_owned()
+            } else {
+                format!("Y{y}")
+            };
+            label("tick", x, H - BOTTOM + 18, Some("middle"), name)
+        }));
+        for (i, (_, cum, payback)) in s.iter().enumerate() {
+            let pts = points(
+                cum.iter()
+                    .enumerate()
+                    .map(|(m, v)| (xa.at(m as f64), ya.at(*v))),
+            );
+            body.push(polyline(format!("series series-{i}"), pts));
+            if let Some(m) = payback {
+                let (x, y) = (xa.at(*m as f64), ya.at(cum[*m as usize]));
+                body.push(
+                    el("circle")
+                        .class(format!("marker series-{i}"))
+                        .at("cx", x)
+                        .at("cy", y)
+                        .at("r", 6),
+                );
+                body.push(label(
+                    "marker-label",
+                    x + 8,
+                    y - 8,
+                    None,
+                    format!("pays back, month {m}"),
+                ));
+            }
         }
-    };
-    let desc = Signal::derive(move || {
-        let s = series.get();
+        for (i, (name, ..)) in s.iter().enumerate() {
+            let x = LEFT + (i as i32) * 190;
+            body.push(rect(format!("swatch series-{i}"), x, H - 18, 12, 12));
+            body.push(label("legend", x + 16, H - 8, None, name.clone()));
+        }
         let ends = s
             .iter()
             .map(|(name, cum, _)| {
@@ -208,37 +253,33 @@ pub fn CumulativeChart(
             .iter()
             .filter_map(|(name, _, p)| p.map(|m| format!("{name} pays back in month {m}")))
             .collect();
-        format!(
+        let desc = format!(
             "Cumulative cost month by month, undiscounted. {ends}. {}",
             if paybacks.is_empty() {
                 "No paid option pays back.".into()
             } else {
                 paybacks.join("; ") + "."
             }
-        )
-    });
-    let table = move || {
-        let s = series.get();
+        );
+        (desc, body)
+    };
+    let data = move || {
+        let s = series();
         let months = s.first().map_or(0, |x| x.1.len() - 1);
         let mut rows: Vec<usize> = (0..=months).step_by(12).collect();
         rows.extend(s.iter().filter_map(|x| x.2.map(|m| m as usize)));
         rows.sort_unstable();
         rows.dedup();
-        view! {
-            <table>
-                <thead><tr><th scope="col">"Month"</th>{s.iter().map(|x| view! { <th scope="col">{x.0.clone()}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|m| view! {
-                        <tr>
-                            <th scope="row">{m}</th>
-                            {s.iter().map(|x| view! { <td>{ctx.fmt(|n| n.money(x.1[m]))}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
+        let rows = rows
+            .into_iter()
+            .map(|m| {
+                let cells = s.iter().map(|x| ctx.fmt(|n| n.money(x.1[m]))).collect();
+                (m.to_string(), cells)
+            })
+            .collect();
+        vec![table(header("Month", s.iter().map(|x| x.0.clone())), rows)]
     };
-    view! { <Figure id="tw-cumulative" title="Cumulative cost over time" desc body=ViewFn::from(body) table=ViewFn::from(table) /> }
+    view! { <Figure id="tw-cumulative" title="Cumulative cost over time" draw=Box::new(draw) data=Box::new(data) /> }
 }
 
 const BREAKDOWN: [&str; 7] = [
@@ -257,8 +298,8 @@ pub fn BreakdownChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let data = Memo::new(move |_| {
-        ctx.report.with(|r| {
+    let data = move || {
+        ctx.with_report(|r| {
             r.options
                 .iter()
                 .map(|o| {
@@ -272,51 +313,44 @@ pub fn BreakdownChart(
                 })
                 .collect::<Vec<_>>()
         })
-    });
-    let body = move || {
-        let d = data.get();
+    };
+    let draw = move || {
+        let d = data();
         let top = d
             .iter()
             .map(|x| x.1.iter().sum::<f64>())
             .fold(0.0, f64::max);
         let xa = Axis::new(0.0, top * 1.02, LEFT + 90, W - RIGHT);
         let band = (H - TOP - BOTTOM - 20) / d.len().max(1) as i32;
-        let bars = d
-            .iter()
-            .enumerate()
-            .map(|(i, (name, parts))| {
-                let y = TOP + i as i32 * band;
-                let mut acc = 0.0;
-                let segs = parts
-                    .iter()
-                    .enumerate()
-                    .map(|(k, v)| {
-                        let (x0, x1) = (xa.at(acc), xa.at(acc + v));
-                        acc += v;
-                        view! { <rect class=format!("seg line-{k}") x=x0 y=y + 4 width=(x1 - x0).max(0) height=band - 12 /> }
-                    })
-                    .collect_view();
-                view! {
-                    <text class="tick" x=LEFT + 84 y=y + band / 2 + 2 text-anchor="end">{name.clone()}</text>
-                    {segs}
-                }
-            })
-            .collect_view();
-        let legend = BREAKDOWN
-            .iter()
-            .enumerate()
-            .map(|(k, label)| {
-                let x = 8 + (k as i32) * 90;
-                view! {
-                    <rect class=format!("swatch line-{k}") x=x y=H - 30 width=12 height=12 />
-                    <text class="legend" x=x + 16 y=H - 20>{*label}</text>
-                }
-            })
-            .collect_view();
-        view! { {bars} {legend} }
-    };
-    let desc = Signal::derive(move || {
-        data.get()
+        let mut body = Vec::new();
+        for (i, (name, parts)) in d.iter().enumerate() {
+            let y = TOP + i as i32 * band;
+            body.push(label(
+                "tick",
+                LEFT + 84,
+                y + band / 2 + 2,
+                Some("end"),
+                name.clone(),
+            ));
+            let mut acc = 0.0;
+            for (k, v) in parts.iter().enumerate() {
+                let (x0, x1) = (xa.at(acc), xa.at(acc + v));
+                acc += v;
+                body.push(rect(
+                    format!("seg line-{k}"),
+                    x0,
+                    y + 4,
+                    (x1 - x0).max(0),
+                    band - 12,
+                ));
+            }
+        }
+        for (k, name) in BREAKDOWN.iter().enumerate() {
+            let x = 8 + (k as i32) * 90;
+            body.push(rect(format!("swatch line-{k}"), x, H - 30, 12, 12));
+            body.push(label("legend", x + 16, H - 20, None, *name));
+        }
+        let desc = d
             .iter()
             .map(|(name, parts)| {
                 let (k, v) = parts.iter().enumerate().fold((0, 0.0), |best, (k, v)| {
@@ -329,29 +363,43 @@ pub fn BreakdownChart(
                 format!(
                     "{name}: {} in all, most of it {} ({})",
                     ctx.fmt(|n| n.money(parts.iter().sum())),
-                    BREAKDOWN[k].to_lowercase(),
+                    BREAKDOWN_LOWER[k],
                     ctx.fmt(|n| n.money(v))
                 )
             })
             .collect::<Vec<_>>()
             .join(". ")
-            + "."
-    });
-    let table = move || {
-        let d = data.get();
-        view! {
-            <table>
-                <thead><tr><th scope="col">"Option"</th>{BREAKDOWN.iter().map(|l| view! { <th scope="col">{*l}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {d.into_iter().map(|(name, parts)| view! {
-                        <tr><th scope="row">{name}</th>{parts.into_iter().map(|v| view! { <td>{ctx.fmt(|n| n.money(v))}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
+            + ".";
+        (desc, body)
     };
-    view! { <Figure id="tw-breakdown" title="Where the money goes" desc body=ViewFn::from(body) table=ViewFn::from(table) /> }
+    let table_data = move || {
+        let rows = data()
+            .into_iter()
+            .map(|(name, parts)| {
+                (
+                    name,
+                    parts.iter().map(|v| ctx.fmt(|n| n.money(*v))).collect(),
+                )
+            })
+            .collect();
+        vec![table(
+            header("Option", BREAKDOWN.iter().map(|l| l.to_string())),
+            rows,
+        )]
+    };
+    view! { <Figure id="tw-breakdown" title="Where the money goes" draw=Box::new(draw) data=Box::new(table_data) /> }
 }
+
+/// The cost lines in running text (no `to_lowercase`: its Unicode tables cost 4 KB of wasm).
+const BREAKDOWN_LOWER: [&str; 7] = [
+    "one-time",
+    "licence",
+    "infrastructure",
+    "operations",
+    "self-help",
+    "downtime",
+    "compliance",
+];
 
 /// One paid option's savings curve: (option index, name, savings per sample, wins intervals).
 type Curve = (usize, String, Vec<f64>, Vec<[u32; 2]>);
@@ -370,14 +418,14 @@ pub fn SavingsChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let data = Memo::new(move |_| {
-        let team = ctx.scenario.with(|s| s.team_size);
-        let max = (team * 10.0).clamp(1_000.0, 1_000_000.0);
+    let data = move || {
+        let team = ctx.with_scenario(|s| s.team_size);
+        let max = within(team * 10.0, 1_000.0, 1_000_000.0);
         let xs = team_samples(max);
-        let series: Vec<Curve> = ctx.config.with_value(|c| {
-            ctx.scenario.with(|s| {
+        let series: Vec<Curve> = ctx.with_config(|c| {
+            ctx.with_scenario(|s| {
                 let model = Model::new(c, s);
-                ctx.report.with(|r| {
+                ctx.with_report(|r| {
                     r.options
                         .iter()
                         .enumerate()
@@ -391,63 +439,6 @@ pub fn SavingsChart(
             })
         });
         (team, max, xs, series)
-    });
-    let body = move || {
-        let (team, max, xs, series) = data.get();
-        let (lo, hi) = series
-            .iter()
-            .flat_map(|s| s.2.iter().copied())
-            .fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
-        let pad = (hi - lo).max(1.0) * 0.05;
-        let log = |x: f64| js_sys::Math::log(x.max(1.0)) / js_sys::Math::log(max);
-        let xa = Axis::new(0.0, 1.0, LEFT, W - RIGHT);
-        let ya = Axis::new(lo - pad, hi + pad, H - BOTTOM, TOP);
-        let mut decade = 1.0;
-        let mut xticks = Vec::new();
-        while decade <= max {
-            xticks.push(decade);
-            decade *= 10.0;
-        }
-        let xt = xticks
-            .into_iter()
-            .map(|t| {
-                let x = xa.at(log(t));
-                view! { <text class="tick" x=x y=H - BOTTOM + 18 text-anchor="middle">{ctx.fmt(|n| n.number(t))}</text> }
-            })
-            .collect_view();
-        let lines = series
-            .iter()
-            .map(|(i, _, ys, wins)| {
-                let pts = points(xs.iter().zip(ys).map(|(x, y)| (xa.at(log(*x)), ya.at(*y))));
-                let marks = wins
-                    .iter()
-                    .flat_map(|[a, b]| [(*a, *a > 1), (*b, (*b as f64) < max && *b < 1_000_000)])
-                    .filter(|(_, show)| *show)
-                    .map(|(t, _)| {
-                        let x = xa.at(log(t as f64));
-                        view! {
-                            <line class=format!("crossover series-{i}") x1=x x2=x y1=TOP y2=H - BOTTOM />
-                            <text class="marker-label" x=x + 4 y=TOP + 12>{ctx.fmt(|n| n.number(t as f64))}</text>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <polyline class=format!("series series-{i}") points=pts fill="none" />
-                    {marks}
-                }
-            })
-            .collect_view();
-        let zero = ya.at(0.0);
-        let now = xa.at(log(team));
-        view! {
-            {y_grid(ctx, ya, ticks(lo - pad, hi + pad, 4))}
-            <line class="zero" x1=LEFT x2=W - RIGHT y1=zero y2=zero />
-            <line class="now" x1=now x2=now y1=TOP y2=H - BOTTOM />
-            <text class="marker-label" x=now + 4 y=H - BOTTOM - 6>"you"</text>
-            {xt}
-            <text class="axis-label" x=W / 2 y=H - 6 text-anchor="middle">"Team size (log scale)"</text>
-            {lines}
-        }
     };
     let wins_text = move |name: &str, wins: &[[u32; 2]]| {
         if wins.is_empty() {
@@ -465,35 +456,92 @@ pub fn SavingsChart(
             )
         }
     };
-    let desc = Signal::derive(move || {
-        let (_, _, _, series) = data.get();
-        format!(
+    let draw = move || {
+        let (team, max, xs, series) = data();
+        let (lo, hi) = series
+            .iter()
+            .flat_map(|s| s.2.iter().copied())
+            .fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
+        let pad = (hi - lo).max(1.0) * 0.05;
+        let log = |x: f64| js_sys::Math::log(x.max(1.0)) / js_sys::Math::log(max);
+        let xa = Axis::new(0.0, 1.0, LEFT, W - RIGHT);
+        let ya = Axis::new(lo - pad, hi + pad, H - BOTTOM, TOP);
+        let mut body = y_grid(ctx, ya, ticks(lo - pad, hi + pad, 4));
+        let (zero, now) = (ya.at(0.0), xa.at(log(team)));
+        body.push(line("zero".into(), LEFT, W - RIGHT, zero, zero));
+        body.push(line("now".into(), now, now, TOP, H - BOTTOM));
+        body.push(label("marker-label", now + 4, H - BOTTOM - 6, None, "you"));
+        let mut decade = 1.0;
+        while decade <= max {
+            let x = xa.at(log(decade));
+            body.push(label(
+                "tick",
+                x,
+                H - BOTTOM + 18,
+                Some("middle"),
+                ctx.fmt(|n| n.number(decade)),
+            ));
+            decade *= 10.0;
+        }
+        body.push(label(
+            "axis-label",
+            W / 2,
+            H - 6,
+            Some("middle"),
+            "Team size (log scale)",
+        ));
+        for (i, _, ys, wins) in &series {
+            let pts = points(xs.iter().zip(ys).map(|(x, y)| (xa.at(log(*x)), ya.at(*y))));
+            body.push(polyline(format!("series series-{i}"), pts));
+            let marks = wins
+                .iter()
+                .flat_map(|[a, b]| [(*a, *a > 1), (*b, (*b as f64) < max && *b < 1_000_000)])
+                .filter(|(_, show)| *show);
+            for (t, _) in marks {
+                let x = xa.at(log(t as f64));
+                body.push(line(format!("crossover series-{i}"), x, x, TOP, H - BOTTOM));
+                body.push(label(
+                    "marker-label",
+                    x + 4,
+                    TOP + 12,
+                    None,
+                    ctx.fmt(|n| n.number(t as f64)),
+                ));
+            }
+        }
+        let desc = format!(
             "Savings against community by team size, everything else fixed. {}.",
             series
                 .iter()
                 .map(|s| wins_text(&s.1, &s.3))
                 .collect::<Vec<_>>()
                 .join("; ")
-        )
-    });
-    let table = move || {
-        let (_, _, xs, series) = data.get();
-        view! {
-            <table>
-                <thead><tr><th scope="col">"Team size"</th>{series.iter().map(|s| view! { <th scope="col">{s.1.clone()}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {xs.iter().enumerate().step_by(4).map(|(k, x)| view! {
-                        <tr>
-                            <th scope="row">{ctx.fmt(|n| n.number(*x))}</th>
-                            {series.iter().map(|s| view! { <td>{ctx.fmt(|n| n.money(s.2[k]))}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <ul>{series.iter().map(|s| view! { <li>{wins_text(&s.1, &s.3)}</li> }).collect_view()}</ul>
-        }
+        );
+        (desc, body)
     };
-    view! { <Figure id="tw-savings" title="Savings against team size" desc body=ViewFn::from(body) table=ViewFn::from(table) /> }
+    let table_data = move || {
+        let (_, _, xs, series) = data();
+        let rows = xs
+            .iter()
+            .enumerate()
+            .step_by(4)
+            .map(|(k, x)| {
+                let cells = series
+                    .iter()
+                    .map(|s| ctx.fmt(|n| n.money(s.2[k])))
+                    .collect();
+                (ctx.fmt(|n| n.number(*x)), cells)
+            })
+            .collect();
+        vec![
+            table(
+                header("Team size", series.iter().map(|s| s.1.clone())),
+                rows,
+            ),
+            el("ul").kids(series.iter().map(|s| text("li", wins_text(&s.1, &s.3)))),
+        ]
+    };
+    view! { <Figure id="tw-savings" title="Savings against team size" draw=Box::new(draw) data=Box::new(table_data) /> }
 }
 
 fn assumption_label(id: &str) -> &'static str {
@@ -506,53 +554,61 @@ pub fn TornadoChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let data = Memo::new(move |_| {
-        ctx.report.with(|r| {
+    let data = move || {
+        ctx.with_report(|r| {
             let target = r.sensitivity_option.clone().unwrap_or_default();
             let o = r.options.iter().find(|o| o.id == target);
             let base = o.and_then(|o| o.savings).unwrap_or(0.0);
             let name = o.map(|o| o.name.clone()).unwrap_or_default();
             (name, base, r.sensitivity.clone())
         })
-    });
-    let body = move || {
-        let (_, base, rows) = data.get();
+    };
+    let draw = move || {
+        let (name, base, rows) = data();
         let (lo, hi) = rows.iter().fold((base, base), |(a, b), r| {
             (a.min(r.low).min(r.high), b.max(r.low).max(r.high))
         });
         let pad = (hi - lo).max(1.0) * 0.05;
         let xa = Axis::new(lo - pad, hi + pad, LEFT + 110, W - RIGHT);
         let band = ((H - TOP - BOTTOM) / rows.len().max(1) as i32).min(32);
-        let bars = rows
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let y = TOP + k as i32 * band;
-                let (x0, x1) = (xa.at(r.low.min(r.high)), xa.at(r.low.max(r.high)));
-                view! {
-                    <text class="tick" x=LEFT + 104 y=y + band / 2 + 4 text-anchor="end">{assumption_label(r.assumption)}</text>
-                    <rect class="tornado-bar" x=x0 y=y + 3 width=(x1 - x0).max(1) height=band - 6 />
-                }
-            })
-            .collect_view();
-        let b = xa.at(base);
-        let axis = ticks(lo - pad, hi + pad, 4)
-            .into_iter()
-            .map(|t| {
-                let x = xa.at(t);
-                view! { <text class="tick" x=x y=H - BOTTOM + 18 text-anchor="middle">{ctx.fmt(|n| n.compact(t))}</text> }
-            })
-            .collect_view();
-        view! {
-            {bars}
-            <line class="zero" x1=b x2=b y1=TOP y2=H - BOTTOM />
-            {axis}
-            <text class="axis-label" x=W / 2 y=H - 6 text-anchor="middle">"Savings against community"</text>
+        let mut body = Vec::new();
+        for (k, r) in rows.iter().enumerate() {
+            let y = TOP + k as i32 * band;
+            let (x0, x1) = (xa.at(r.low.min(r.high)), xa.at(r.low.max(r.high)));
+            body.push(label(
+                "tick",
+                LEFT + 104,
+                y + band / 2 + 4,
+                Some("end"),
+                assumption_label(r.assumption),
+            ));
+            body.push(rect(
+                "tornado-bar".into(),
+                x0,
+                y + 3,
+                (x1 - x0).max(1),
+                band - 6,
+            ));
         }
-    };
-    let desc = Signal::derive(move || {
-        let (name, _, rows) = data.get();
-        match rows.first() {
+        let b = xa.at(base);
+        body.push(line("zero".into(), b, b, TOP, H - BOTTOM));
+        for t in ticks(lo - pad, hi + pad, 4) {
+            body.push(label(
+                "tick",
+                xa.at(t),
+                H - BOTTOM + 18,
+                Some("middle"),
+                ctx.fmt(|n| n.compact(t)),
+            ));
+        }
+        body.push(label(
+            "axis-label",
+            W / 2,
+            H - 6,
+            Some("middle"),
+            "Savings against community",
+        ));
+        let desc = match rows.first() {
             None => "No assumption has an uncertainty range.".into(),
             Some(r) => format!(
                 "How {name}'s savings move when one assumption goes from its low to its high value. {} matters most: savings from {} to {}.",
@@ -560,24 +616,20 @@ pub fn TornadoChart(
                 ctx.fmt(|n| n.money(r.low)),
                 ctx.fmt(|n| n.money(r.high))
             ),
-        }
-    });
-    let table = move || {
-        let (_, _, rows) = data.get();
-        view! {
-            <table>
-                <thead><tr><th scope="col">"Assumption"</th><th scope="col">"Savings at low"</th><th scope="col">"Savings at high"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{assumption_label(r.assumption)}</th>
-                            <td>{ctx.fmt(|n| n.money(r.low))}</td>
-                            <td>{ctx.fmt(|n| n.money(r.high))}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
+        };
+        (desc, body)
     };
-    view! { <Figure id="tw-tornado" title="What the answer depends on" desc body=ViewFn::from(body) table=ViewFn::from(table) /> }
+    let table_data = move || {
+        let (_, _, rows) = data();
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                let cells = vec![ctx.fmt(|n| n.money(r.low)), ctx.fmt(|n| n.money(r.high))];
+                (assumption_label(r.assumption).to_owned(), cells)
+            })
+            .collect();
+        let head = ["Assumption", "Savings at low", "Savings at high"].map(String::from);
+        vec![table(head.to_vec(), rows)]
+    };
+    view! { <Figure id="tw-tornado" title="What the answer depends on" draw=Box::new(draw) data=Box::new(table_data) /> }
 }

@@ -9,22 +9,29 @@ use crate::model::scenario::{DEFAULT_DRAWS, DEFAULT_SEED};
 use crate::model::uncertainty::MonteCarlo;
 use crate::model::{evaluate_to, Config, Depth, Model, Report, Scenario};
 use leptos::prelude::*;
+use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long typing must pause before Monte Carlo runs.
 const MONTE_CARLO_DELAY: Duration = Duration::from_millis(250);
 
 /// Handles on the calculator's state, passed to every component. `Copy`, so closures take it.
+///
+/// Config, report, numbers and simulation are read through the `with_*` methods, whose
+/// generic part is a one-line shell around a non-generic read: reading a signal with a
+/// closure instantiates reactive_graph's whole read path per call site (~400 bytes of wasm
+/// each), so call sites never touch these signals directly.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub config: StoredValue<Config>,
-    pub numbers: StoredValue<IntlNumbers, LocalStorage>,
+    config: StoredValue<Arc<Config>>,
+    numbers: StoredValue<Rc<IntlNumbers>, LocalStorage>,
     /// The last valid scenario: invalid entries never reach it.
     pub scenario: RwSignal<Scenario>,
     /// Everything but Monte Carlo, recomputed on every change.
-    pub report: Memo<Report>,
+    report: Memo<Arc<Report>>,
     /// The simulation for the current scenario; `None` while typing has not paused.
-    pub monte_carlo: RwSignal<Option<MonteCarlo>>,
+    monte_carlo: RwSignal<Option<Arc<MonteCarlo>>>,
     /// Presenter mode: large type, results first, assumptions hidden.
     pub present: RwSignal<bool>,
     /// Compact mode for pricing pages: the main inputs, the verdict, one call to action.
@@ -48,11 +55,16 @@ impl Ctx {
     /// Sets up the state for `config`, starting from `scenario`, and schedules Monte Carlo
     /// after every change.
     pub fn new(config: Config, scenario: Scenario, locale: Option<String>) -> Ctx {
-        let numbers = StoredValue::new_local(IntlNumbers::new(&config.currency, locale.as_deref()));
-        let config = StoredValue::new(config);
+        let numbers = StoredValue::new_local(Rc::new(IntlNumbers::new(
+            &config.currency,
+            locale.as_deref(),
+        )));
+        let config = StoredValue::new(Arc::new(config));
         let scenario = RwSignal::new(scenario);
-        let report =
-            Memo::new(move |_| config.with_value(|c| scenario.with(|s| evaluate_to(c, s, LIVE))));
+        let report = Memo::new(move |_| {
+            let s = scenario.get();
+            Arc::new(evaluate_to(&config.get_value(), &s, LIVE))
+        });
         let monte_carlo = RwSignal::new(None);
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
         Effect::new(move |_| {
@@ -62,11 +74,19 @@ impl Ctx {
                 h.clear();
             }
             let run = move || {
-                let mc = config
-                    .with_value(|c| Model::new(c, &s).monte_carlo(DEFAULT_DRAWS, DEFAULT_SEED));
-                monte_carlo.set(Some(mc));
+                // try_: the calculator may be gone by the time the timer fires.
+                let Some(c) = config.try_get_value() else {
+                    return;
+                };
+                let mc = Model::new(&c, &s).monte_carlo(DEFAULT_DRAWS, DEFAULT_SEED);
+                monte_carlo.try_set(Some(Arc::new(mc)));
             };
             pending.set_value(set_timeout_with_handle(run, MONTE_CARLO_DELAY).ok());
+        });
+        on_cleanup(move || {
+            if let Some(Some(h)) = pending.try_get_value() {
+                h.clear();
+            }
         });
         Ctx {
             config,
@@ -87,22 +107,63 @@ impl Ctx {
         self.scenario.update(edit);
     }
 
+    /// The config (not reactive: a calculator's config never changes).
+    #[inline(never)]
+    pub fn config(&self) -> Arc<Config> {
+        self.config.get_value()
+    }
+
+    /// Reads the config.
+    pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
+        f(&self.config())
+    }
+
+    /// The current report, tracked.
+    #[inline(never)]
+    pub fn report(&self) -> Arc<Report> {
+        self.report.get()
+    }
+
+    /// Reads the current report, tracked.
+    pub fn with_report<R>(&self, f: impl FnOnce(&Report) -> R) -> R {
+        f(&self.report())
+    }
+
+    /// Reads the current scenario, tracked.
+    pub fn with_scenario<R>(&self, f: impl FnOnce(&Scenario) -> R) -> R {
+        f(&self.scenario.get())
+    }
+
+    /// Reads the simulation, tracked (`None` until typing pauses).
+    pub fn with_monte_carlo<R>(&self, f: impl FnOnce(Option<&MonteCarlo>) -> R) -> R {
+        f(self.monte_carlo.get().as_deref())
+    }
+
+    /// The number formatters.
+    #[inline(never)]
+    pub fn numbers(&self) -> Rc<IntlNumbers> {
+        self.numbers.get_value()
+    }
+
     /// Reads the number formatters.
     pub fn fmt<R>(&self, f: impl FnOnce(&IntlNumbers) -> R) -> R {
-        self.numbers.with_value(f)
+        f(&self.numbers())
     }
 
     /// Dispatches `name` on the host element, bubbling and composed, with `detail`; returns
     /// whether the host let the default action happen.
     pub fn emit<T: serde::Serialize>(&self, name: &str, detail: &T, cancelable: bool) -> bool {
-        self.host.with_value(|h| {
-            h.as_ref()
-                .is_none_or(|h| super::embed::dispatch(h, name, detail, cancelable))
-        })
+        self.emit_value(name, crate::model::value::to_value(detail), cancelable)
+    }
+
+    #[inline(never)]
+    fn emit_value(&self, name: &str, detail: crate::model::value::Value, cancelable: bool) -> bool {
+        let host = self.host.get_value();
+        host.is_none_or(|h| super::embed::dispatch(&h, name, &detail, cancelable))
     }
 
     /// The report's option `i`.
     pub fn option(&self, i: usize) -> OptionReport {
-        self.report.with(|r| r.options[i].clone())
+        self.report().options[i].clone()
     }
 }

@@ -4,10 +4,11 @@
 
 use super::app::{initial_scenario, Calculator, ErrorPanel};
 use super::ctx::Ctx;
-use super::format::IntlNumbers;
+use super::format::{is_locale, IntlNumbers};
 use super::load::{fetch_config, LoadError};
 use crate::model::decode::{Decoder, Fields};
-use crate::model::problem::{Problem, Problems};
+use crate::model::problem::{Issue, Problem, Problems};
+use crate::model::value::to_value;
 use crate::model::{evaluate as evaluate_model, Config, Scenario, Value};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -17,25 +18,22 @@ use wasm_bindgen::prelude::*;
 
 /// Serializes for JavaScript: plain objects, `null` for absent values.
 pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    super::js::to_js(&crate::model::value::to_value(value))
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` on `target`; returns false when a listener
 /// called `preventDefault()`.
-pub fn dispatch<T: Serialize>(
+pub fn dispatch(
     target: &web_sys::HtmlElement,
     name: &str,
-    detail: &T,
+    detail: &Value,
     cancelable: bool,
 ) -> bool {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
-    init.set_detail(&to_js(detail));
+    init.set_detail(&super::js::to_js(detail));
     match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         Ok(event) => target.dispatch_event(&event).unwrap_or(true),
         Err(_) => true,
@@ -55,34 +53,52 @@ struct ProblemDetail {
     message: String,
 }
 
-fn error_detail(message: &str, problems: &[Problem]) -> ErrorDetail {
+/// The detail of `tierwise:error`: `summary`, then every problem, in the message too, so a
+/// host (or `handle.ready`'s rejection) that reads only the message still learns what is wrong.
+fn error_detail(summary: &str, problems: &[Problem]) -> ErrorDetail {
     let n = IntlNumbers::new("USD", None);
-    ErrorDetail {
-        message: message.to_owned(),
-        problems: problems
-            .iter()
-            .map(|p| ProblemDetail {
-                path: p.path.clone(),
-                message: n.problem(p),
-            })
-            .collect(),
+    let problems: Vec<ProblemDetail> = problems
+        .iter()
+        .map(|p| ProblemDetail {
+            path: p.path.clone(),
+            message: n.problem(p),
+        })
+        .collect();
+    let mut message = format!("Tierwise: {summary}");
+    if !problems.is_empty() {
+        let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        message = format!("{message}: {}", list.join("; "));
     }
+    ErrorDetail { message, problems }
 }
 
 fn load_error_detail(e: &LoadError) -> ErrorDetail {
     error_detail(&e.summary(), e.problems())
 }
 
-/// Problems as one `Error` message for a thrown exception.
+/// Problems as one `Error` for a thrown exception.
 fn js_error(what: &str, problems: &Problems) -> JsError {
-    let n = IntlNumbers::new("USD", None);
-    let list: Vec<String> = problems.0.iter().map(|p| n.problem(p)).collect();
-    JsError::new(&format!("Tierwise: {what}: {}", list.join("; ")))
+    JsError::new(&error_detail(what, &problems.0).message)
 }
 
 fn read_value(js: &JsValue, what: &str) -> Result<Value, JsError> {
-    serde_wasm_bindgen::from_value(js.clone())
-        .map_err(|e| JsError::new(&format!("Tierwise: {what} cannot be read: {e}")))
+    super::js::from_js(js, what).map_err(|e| JsError::new(&format!("Tierwise: {e}")))
+}
+
+/// Shows why a widget could not start in its mount point, so the element is never an empty
+/// box, and returns the reason as the `Error` to throw.
+fn refuse(root: &web_sys::Element, error: JsError) -> JsError {
+    let error = JsValue::from(error);
+    let message = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let panel = super::app::error_panel(
+        "These options cannot be used",
+        std::slice::from_ref(&message),
+    );
+    super::dom::draw(root, &[panel]);
+    JsError::new(&message)
 }
 
 /// Where the config comes from.
@@ -127,10 +143,7 @@ fn choice(
     if allowed.contains(&v.as_str()) {
         Some(v)
     } else {
-        d.report(
-            f.path_of(key),
-            crate::model::problem::Issue::NotOneOf { found: v, allowed },
-        );
+        d.report(f.path_of(key), Issue::NotOneOf { found: v, allowed });
         None
     }
 }
@@ -140,7 +153,7 @@ impl Options {
         if js.is_undefined() || js.is_null() {
             return Ok(Options::default());
         }
-        let value = read_value(js, "the options")?;
+        let value = read_value(js, "options")?;
         let mut d = Decoder::default();
         let mut o = Options::default();
         if let Some(mut f) = d.fields(&value, "options") {
@@ -151,7 +164,7 @@ impl Options {
                 Some(other) => {
                     d.report(
                         f.path_of("config"),
-                        crate::model::problem::Issue::WrongType {
+                        Issue::WrongType {
                             expected: "a URL or a config object",
                             found: other.kind(),
                         },
@@ -162,13 +175,48 @@ impl Options {
             o.mode = choice(&mut d, &mut f, "mode", MODES);
             o.theme = choice(&mut d, &mut f, "theme", THEMES);
             o.locale = f.opt_string(&mut d, "locale").flatten();
+            if let Some(tag) = o.locale.take() {
+                if is_locale(&tag) {
+                    o.locale = Some(tag);
+                } else {
+                    let said =
+                        format!("is \"{tag}\", which is not a language tag (such as en-US or de)");
+                    d.report(f.path_of("locale"), Issue::Other(said));
+                }
+            }
             o.persist = f
                 .get("persist")
                 .and_then(|v| d.boolean(v, &f.path_of("persist")));
-            if let Some(Value::Object(members)) = f.get("scenario") {
-                o.scenario.extend(members.iter().cloned());
+            match f.get("scenario") {
+                None => {}
+                Some(Value::Object(members)) => o.scenario.extend(members.iter().cloned()),
+                Some(other) => {
+                    let found = other.kind();
+                    d.report(
+                        f.path_of("scenario"),
+                        Issue::WrongType {
+                            expected: "an object",
+                            found,
+                        },
+                    );
+                }
             }
             for key in SCENARIO_FIELDS {
+                // Null is "absent" in a document, but a host that passes it meant something.
+                if let Some(Value::Null) = value.get(key) {
+                    let expected = if key == "requirements" {
+                        "a list of requirement ids"
+                    } else {
+                        "a number"
+                    };
+                    d.report(
+                        f.path_of(key),
+                        Issue::WrongType {
+                            expected,
+                            found: "null",
+                        },
+                    );
+                }
                 if let Some(v) = f.get(key) {
                     // Attributes carry text: "sso,audit_log" is a list.
                     let v = match (key, v) {
@@ -220,8 +268,7 @@ fn config_source(options: &Options, host: &web_sys::HtmlElement) -> Result<Sourc
         .flatten();
     match script.and_then(|s| s.text_content()) {
         Some(text) => {
-            let js = js_sys::JSON::parse(&text).map_err(|_| LoadError::NotJson("the inline <script type=\"application/json\"> is not JSON".into()))?;
-            serde_wasm_bindgen::from_value(js).map(Source::Inline).map_err(|e| LoadError::NotJson(e.to_string()))
+            super::load::parse(&text, "the inline <script type=\"application/json\">").map(Source::Inline)
         }
         None => Err(LoadError::Fetch("no config: set the config attribute to a URL, or put the config in a <script type=\"application/json\"> child".into())),
     }
@@ -249,7 +296,9 @@ impl Widget {
         root: web_sys::HtmlElement,
         options: JsValue,
     ) -> Result<Widget, JsError> {
-        let initial = Options::read(&options)?;
+        install_panic_hook();
+        let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
+        MOUNTED.with(|m| m.borrow_mut().push((host.clone(), root.clone().into())));
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
         let slot = shared_slot.clone();
         let handle = leptos::mount::mount_to(root, move || {
@@ -277,7 +326,7 @@ impl Widget {
         let new = Options::read(&options)?;
         let ctx = shared.ctx.get_untracked();
         if let (Some(ctx), false) = (ctx, new.scenario.is_empty()) {
-            let next = ctx.config.with_value(|c| {
+            let next = ctx.with_config(|c| {
                 ctx.scenario
                     .with_untracked(|s| s.overlay(c, &Value::Object(new.scenario.clone())))
             });
@@ -314,8 +363,46 @@ impl Widget {
 
     /// Unmounts the calculator and frees its state.
     pub fn destroy(&mut self) {
+        if let Some(shared) = self.shared.take() {
+            let host = shared.host.get_value();
+            MOUNTED.with(|m| m.borrow_mut().retain(|(h, _)| *h != host));
+        }
         self.view.borrow_mut().take();
-        self.shared = None;
+    }
+}
+
+thread_local! {
+    /// Every mounted calculator's host element and mount point, for reporting a panic.
+    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Routes panics to [`report_panic`]. The release build aborts after the hook (the wasm
+/// instance is then dead), so the hook is the one chance to tell the page and the person.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| report_panic(&info.to_string()))));
+}
+
+/// Tells of a panic: the message on the console, and, in every mounted calculator, the error
+/// panel and a `tierwise:error` event. Plain DOM only: the reactive state may be mid-update.
+pub fn report_panic(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("Tierwise panicked: {message}")));
+    let summary = "Reload the page to start again.";
+    let detail = to_value(&ErrorDetail {
+        message: format!("Tierwise stopped because of an internal error: {message}"),
+        problems: Vec::new(),
+    });
+    // try_borrow: the panic may have happened while the list was being changed.
+    let mounted = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
+    for (host, root) in mounted {
+        super::dom::draw(
+            &root,
+            &[super::app::error_panel(
+                "Tierwise stopped because of an internal error",
+                &[message.to_owned(), summary.to_owned()],
+            )],
+        );
+        dispatch(&host, "tierwise:error", &detail, false);
     }
 }
 
@@ -344,7 +431,12 @@ fn widget_view(shared: Shared) -> impl IntoView {
         }
         Some((_, Err(e))) => {
             shared.ctx.set(None);
-            dispatch(&host(), "tierwise:error", &load_error_detail(&e), false);
+            dispatch(
+                &host(),
+                "tierwise:error",
+                &to_value(&load_error_detail(&e)),
+                false,
+            );
             view! { <ErrorPanel error=e /> }.into_any()
         }
         Some((url, Ok(config))) => {
@@ -364,7 +456,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
                     Ok(s) => s,
                     Err(p) => {
                         let detail = error_detail("Some settings could not be used", &p.0);
-                        dispatch(&host(), "tierwise:error", &detail, false);
+                        dispatch(&host(), "tierwise:error", &to_value(&detail), false);
                         notices.extend(detail.problems.into_iter().map(|p| p.message));
                         start
                     }
@@ -389,16 +481,38 @@ fn page_locale() -> Option<String> {
         .document()?
         .document_element()?
         .get_attribute("lang")?;
-    (!lang.trim().is_empty()).then_some(lang)
+    is_locale(&lang).then_some(lang)
 }
 
 /// `evaluate(config, scenario)`: the Result of spec §9 as a plain object (`null` for absent
 /// values). Throws an `Error` listing every problem of a bad config or scenario.
 #[wasm_bindgen(js_name = evaluateSync)]
 pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
-    let config = Config::from_value(&read_value(&config, "the config")?)
-        .map_err(|p| js_error("bad config", &p))?;
-    let scenario = Scenario::from_value(&config, &read_value(&scenario, "the scenario")?)
-        .map_err(|p| js_error("bad scenario", &p))?;
-    Ok(to_js(&evaluate_model(&config, &scenario)))
+    Engine::new(config)?.evaluate(scenario)
+}
+
+/// One config, checked once, for evaluating many scenarios (comparisons, sweeps): the loader's
+/// `engine(config)`. Each evaluation reads and checks only the scenario.
+#[wasm_bindgen]
+pub struct Engine {
+    config: Config,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Checks `config`; throws an `Error` listing every problem.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<Engine, JsError> {
+        let config = Config::from_value(&read_value(&config, "config")?)
+            .map_err(|p| js_error("bad config", &p))?;
+        Ok(Engine { config })
+    }
+
+    /// The Result of spec §9 for `scenario` as a plain object; throws an `Error` listing every
+    /// problem of a bad scenario.
+    pub fn evaluate(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let scenario = Scenario::from_value(&self.config, &read_value(&scenario, "scenario")?)
+            .map_err(|p| js_error("bad scenario", &p))?;
+        Ok(to_js(&evaluate_model(&self.config, &scenario)))
+    }
 }

@@ -30,11 +30,25 @@ fn call(f: &Function, x: f64) -> String {
         .unwrap_or_default()
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales`, which throws a RangeError on a malformed tag.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+/// Whether `tag` is a language tag `Intl` accepts ("en-GB", "de"). A tag it refuses would
+/// make every formatter throw, from inside the wasm.
+pub fn is_locale(tag: &str) -> bool {
+    canonical_locales(tag).is_ok()
+}
+
 impl IntlNumbers {
-    /// Formatters for `currency` (ISO 4217) in `locale`, or the page's locale when `None`.
+    /// Formatters for `currency` (ISO 4217) in `locale`, or the page's locale when `None` (or
+    /// not a tag `Intl` accepts).
     pub fn new(currency: &str, locale: Option<&str>) -> IntlNumbers {
         let locales = Array::new();
-        if let Some(l) = locale {
+        if let Some(l) = locale.filter(|l| is_locale(l)) {
             locales.push(&JsValue::from_str(l));
         }
         let make =

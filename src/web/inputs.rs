@@ -4,6 +4,7 @@
 //! message at the field and never reaches the scenario, so the last valid result stays.
 
 use super::ctx::Ctx;
+use super::dom::{el, text, Region};
 use crate::model::assumptions::{Key, Unit, CATALOGUE};
 use crate::model::config::{GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
@@ -214,7 +215,7 @@ pub fn MainFields(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let unit = ctx.config.with_value(|c| c.scale_unit.many.clone());
+    let unit = ctx.with_config(|c| c.scale_unit.many.clone());
     let s = ctx.scenario;
     view! {
             <NumberField
@@ -290,7 +291,7 @@ pub fn Requirements(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let groups = ctx.config.with_value(|c| {
+    let groups = ctx.with_config(|c| {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, r) in c.requirements.iter().enumerate() {
             match groups.iter_mut().find(|(g, _)| *g == r.group) {
@@ -301,7 +302,7 @@ pub fn Requirements(
         groups
     });
     let item = move |i: usize| {
-        let (id, name, how) = ctx.config.with_value(|c| {
+        let (id, name, how) = ctx.with_config(|c| {
             let r = &c.requirements[i];
             let how: Vec<String> = c
                 .options
@@ -315,13 +316,12 @@ pub fn Requirements(
         let how_id = format!("{dom_id}-how");
         let checked = {
             let id = id.clone();
-            move || ctx.scenario.with(|s| s.requires(&id))
+            move || ctx.with_scenario(|s| s.requires(&id))
         };
         let toggle = move |ev: web_sys::Event| {
             let on = input_of(&ev).is_some_and(|el| el.checked());
-            let order: Vec<String> = ctx
-                .config
-                .with_value(|c| c.requirements.iter().map(|r| r.id.clone()).collect());
+            let order: Vec<String> =
+                ctx.with_config(|c| c.requirements.iter().map(|r| r.id.clone()).collect());
             ctx.update(|s| {
                 let mut set: Vec<String> = s
                     .requirements
@@ -370,10 +370,9 @@ fn AssumptionRow(
     key: Key,
 ) -> impl IntoView {
     let spec = CATALOGUE[key as usize];
-    let scale_unit = ctx.config.with_value(|c| c.scale_unit.one.clone());
+    let scale_unit = ctx.with_config(|c| c.scale_unit.one.clone());
     let source = ctx
-        .config
-        .with_value(|c| c.assumptions.get(key).source.clone())
+        .with_config(|c| c.assumptions.get(key).source.clone())
         .unwrap_or_else(|| spec.default_source.into());
     let per = spec.per.replace("{unit}", &scale_unit);
     let percent = spec.unit == Unit::Fraction;
@@ -381,7 +380,7 @@ fn AssumptionRow(
     let stored = move |x: f64| if percent { x / 100.0 } else { x };
     let range = Range::new(spec.min, spec.max);
     let error = RwSignal::new(None::<String>);
-    let get = move || ctx.scenario.with(|s| s.assumptions.get(key).clone());
+    let get = move || ctx.with_scenario(|s| s.assumptions.get(key).clone());
     let set = move |part: u8, x: f64| {
         let label = match part {
             0 => spec.label.to_owned(),
@@ -455,10 +454,7 @@ fn AssumptionRow(
     let unit_text = match (spec.unit, per.is_empty()) {
         (Unit::Fraction, true) => "%".to_owned(),
         (Unit::Fraction, false) => format!("% per {per}"),
-        (Unit::Money, _) => format!(
-            "{} per {per}",
-            ctx.config.with_value(|c| c.currency.clone())
-        ),
+        (Unit::Money, _) => format!("{} per {per}", ctx.with_config(|c| c.currency.clone())),
         (Unit::Hours, true) => "hours".to_owned(),
         (Unit::Hours, false) => format!("hours per {per}"),
         (Unit::Weeks, _) => "engineer-weeks".to_owned(),
@@ -486,7 +482,7 @@ pub fn AssumptionsPanel(
     ctx: Ctx,
 ) -> impl IntoView {
     let reset = move |_| {
-        let base = ctx.config.with_value(|c| c.assumptions.clone());
+        let base = ctx.with_config(|c| c.assumptions.clone());
         ctx.update(|s| s.assumptions = base);
     };
     view! {
@@ -521,39 +517,32 @@ pub fn AssumptionsPrint(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let rows = move || {
-        let a = ctx.scenario.with(|s| s.assumptions.clone());
-        Key::ALL
-            .into_iter()
-            .map(|key| {
-                let spec = CATALOGUE[key as usize];
-                let item = a.get(key);
-                let text = ctx.fmt(|n| {
-                    let range = item
-                        .range
-                        .map(|(l, h)| {
-                            format!(
-                                " ({} – {})",
-                                quantity(spec.unit, l, n),
-                                quantity(spec.unit, h, n)
-                            )
-                        })
-                        .unwrap_or_default();
-                    format!("{}{range}", quantity(spec.unit, item.value, n))
-                });
-                view! {
-                    <tr>
-                        <th scope="row">{spec.label}</th>
-                        <td>{text}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+    let render = move || {
+        let a = ctx.with_scenario(|s| s.assumptions.clone());
+        let rows = Key::ALL.into_iter().map(|key| {
+            let spec = CATALOGUE[key as usize];
+            let item = a.get(key);
+            let value = ctx.fmt(|n| {
+                let range = item
+                    .range
+                    .map(|(l, h)| {
+                        format!(
+                            " ({} – {})",
+                            quantity(spec.unit, l, n),
+                            quantity(spec.unit, h, n)
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("{}{range}", quantity(spec.unit, item.value, n))
+            });
+            el("tr")
+                .child(text("th", spec.label).attr("scope", "row"))
+                .child(text("td", value))
+        });
+        vec![el("table")
+            .class("print-only assumptions-print")
+            .child(text("caption", "Assumptions"))
+            .child(el("tbody").kids(rows))]
     };
-    view! {
-        <table class="print-only assumptions-print">
-            <caption>"Assumptions"</caption>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+    view! { <Region render=Box::new(render) /> }
 }

@@ -1,5 +1,6 @@
 //! Fetching a config document from the page's own origin.
 
+use crate::model::value::check_size;
 use crate::model::{Config, Problem, Problems, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -52,6 +53,14 @@ pub fn same_origin(url: &str) -> Result<String, LoadError> {
     Ok(resolved.href())
 }
 
+/// Reads JSON text from `what` (a URL, the inline child) into a [`Value`], refusing documents
+/// over the size limit before parsing them.
+pub fn parse(text: &str, what: &str) -> Result<Value, LoadError> {
+    check_size(what, text.len()).map_err(LoadError::Fetch)?;
+    let json = js_sys::JSON::parse(text).map_err(|_| LoadError::NotJson(what.to_owned()))?;
+    super::js::from_js(&json, what).map_err(LoadError::NotJson)
+}
+
 /// Fetches `url` (same origin only) and checks it as a config.
 pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Fetch("no window".into()))?;
@@ -69,12 +78,13 @@ pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
         )));
     }
     let promise = response
-        .json()
-        .map_err(|_| LoadError::NotJson(url.to_owned()))?;
-    let json = JsFuture::from(promise)
+        .text()
+        .map_err(|_| LoadError::Fetch(format!("could not read {url}")))?;
+    let text = JsFuture::from(promise)
         .await
-        .map_err(|_| LoadError::NotJson(url.to_owned()))?;
-    let value: Value =
-        serde_wasm_bindgen::from_value(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| LoadError::Fetch(format!("could not read {url}")))?;
+    let value = parse(&text, url)?;
     Config::from_value(&value).map_err(|Problems(p)| LoadError::Invalid(p))
 }

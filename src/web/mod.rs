@@ -5,10 +5,12 @@
 mod app;
 mod charts;
 mod ctx;
+mod dom;
 pub mod embed;
 mod format;
 mod inputs;
-mod load;
+pub mod js;
+pub mod load;
 mod present;
 mod results;
 pub mod state;

@@ -2,6 +2,7 @@
 //! inputs that differ highlighted.
 
 use super::ctx::Ctx;
+use super::dom::{el, text, Region};
 use crate::model::explain::verdict;
 use crate::model::numbers::Numbers;
 use crate::model::share::differences;
@@ -15,56 +16,62 @@ pub fn Compare(
     ctx: Ctx,
 ) -> impl IntoView {
     let report_a = Memo::new(move |_| {
-        ctx.pinned.get().map(|a| {
-            ctx.config
-                .with_value(|c| (a.horizon, evaluate_to(c, &a, Depth::COSTS)))
-        })
+        ctx.pinned
+            .get()
+            .map(|a| ctx.with_config(|c| (a.horizon, evaluate_to(c, &a, Depth::COSTS))))
     });
-    let column = move |title: &'static str, horizon: u32, r: Report| {
-        let sentence = ctx
-            .config
-            .with_value(|c| ctx.fmt(|n| verdict(c, &r, horizon, None, n)));
-        view! {
-            <section class="scenario-column">
-                <h3>{title}</h3>
-                <p class="verdict-small">{sentence}</p>
-                <ul>
-                    {r.options.iter().map(|o| view! { <li>{format!("{}: {}", o.name, ctx.fmt(|n| n.money(o.present_cost)))}</li> }).collect_view()}
-                </ul>
-            </section>
-        }
-    };
-    let body = move || {
-        let Some((horizon_a, a)) = report_a.get() else {
-            return view! { <p class="hint">"Pin the current scenario as A, change the inputs, and compare A with B side by side."</p> }.into_any();
-        };
-        let pinned = ctx.pinned.get().expect("a report for A means A is pinned");
-        let diffs = ctx.config.with_value(|c| {
-            ctx.scenario
-                .with(|b| ctx.fmt(|n| differences(c, &pinned, b, n)))
+    let column = move |title: &'static str, horizon: u32, r: &Report| {
+        let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, r, horizon, None, n)));
+        let costs = r.options.iter().map(|o| {
+            text(
+                "li",
+                format!("{}: {}", o.name, ctx.fmt(|n| n.money(o.present_cost))),
+            )
         });
-        let b = ctx.report.get();
-        let horizon_b = ctx.scenario.with(|s| s.horizon);
-        view! {
-            <div class="columns">
-                {column("Scenario A", horizon_a, a)}
-                {column("Scenario B (current)", horizon_b, b)}
-            </div>
-            <table class="differences">
-                <caption>"What differs"</caption>
-                <thead><tr><th scope="col">"Input"</th><th scope="col">"A"</th><th scope="col">"B"</th></tr></thead>
-                <tbody>
-                    {if diffs.is_empty() {
-                        view! { <tr><td colspan="3">"Nothing yet: change an input."</td></tr> }.into_any()
-                    } else {
-                        diffs.into_iter().map(|d| view! {
-                            <tr class="changed"><th scope="row">{d.label}</th><td>{d.a}</td><td><mark>{d.b}</mark></td></tr>
-                        }).collect_view().into_any()
-                    }}
-                </tbody>
-            </table>
-        }
-        .into_any()
+        el("section")
+            .class("scenario-column")
+            .child(text("h3", title))
+            .child(text("p", sentence).class("verdict-small"))
+            .child(el("ul").kids(costs))
+    };
+    let render = move || {
+        let Some((horizon_a, a)) = report_a.get() else {
+            let hint = "Pin the current scenario as A, change the inputs, and compare A with B side by side.";
+            return vec![text("p", hint).class("hint")];
+        };
+        let Some(pinned) = ctx.pinned.get() else {
+            return Vec::new();
+        };
+        let diffs =
+            ctx.with_config(|c| ctx.with_scenario(|b| ctx.fmt(|n| differences(c, &pinned, b, n))));
+        let b = ctx.report();
+        let horizon_b = ctx.with_scenario(|s| s.horizon);
+        let rows = if diffs.is_empty() {
+            vec![el("tr").child(text("td", "Nothing yet: change an input.").attr("colspan", "3"))]
+        } else {
+            diffs
+                .into_iter()
+                .map(|d| {
+                    el("tr")
+                        .class("changed")
+                        .child(text("th", d.label).attr("scope", "row"))
+                        .child(text("td", d.a))
+                        .child(el("td").child(text("mark", d.b)))
+                })
+                .collect()
+        };
+        let head = ["Input", "A", "B"].map(|h| text("th", h).attr("scope", "col"));
+        vec![
+            el("div")
+                .class("columns")
+                .child(column("Scenario A", horizon_a, &a))
+                .child(column("Scenario B (current)", horizon_b, &b)),
+            el("table")
+                .class("differences")
+                .child(text("caption", "What differs"))
+                .child(el("thead").child(el("tr").kids(head)))
+                .child(el("tbody").kids(rows)),
+        ]
     };
     view! {
         <section class="compare" aria-labelledby="tw-compare-title">
@@ -73,7 +80,7 @@ pub fn Compare(
                 <button type="button" on:click=move |_| ctx.pinned.set(Some(ctx.scenario.get()))>"Pin current as A"</button>
                 <button type="button" on:click=move |_| ctx.pinned.set(None) disabled=move || ctx.pinned.with(Option::is_none)>"Clear A"</button>
             </div>
-            {body}
+            <Region render=Box::new(render) />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The answer: the verdict, one card per option, and every cost line with its math.
 
 use super::ctx::Ctx;
+use super::dom::{data_index, el, text, El, OnClick, Region};
 use crate::model::explain::{explain, verdict, Line};
 use crate::model::numbers::Numbers;
 use crate::model::Model;
@@ -13,12 +14,9 @@ pub fn Verdict(
     ctx: Ctx,
 ) -> impl IntoView {
     let text = move || {
-        let horizon = ctx.scenario.with(|s| s.horizon);
-        ctx.monte_carlo.with(|mc| {
-            ctx.report.with(|r| {
-                ctx.config
-                    .with_value(|c| ctx.fmt(|n| verdict(c, r, horizon, mc.as_ref(), n)))
-            })
+        let horizon = ctx.with_scenario(|s| s.horizon);
+        ctx.with_monte_carlo(|mc| {
+            ctx.with_report(|r| ctx.with_config(|c| ctx.fmt(|n| verdict(c, r, horizon, mc, n))))
         })
     };
     view! {
@@ -53,61 +51,88 @@ pub fn OptionCards(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let count = ctx.config.with_value(|c| c.options.len());
-    let card = move |i: usize| {
-        let body = move || {
-            let o = ctx.option(i);
-            let recommended = ctx
-                .report
-                .with(|r| r.recommended.as_deref() == Some(o.id.as_str()));
-            let range = ctx.monte_carlo.with(|mc| {
-                mc.as_ref()
-                    .and_then(|mc| mc.options.get(i))
-                    .map(|m| ctx.fmt(|n| format!("{} – {}", n.money(m.p10), n.money(m.p90))))
-            });
-            let unmet = ctx.config.with_value(|c| {
-                o.unmet
-                    .iter()
-                    .filter_map(|id| c.requirements.iter().find(|r| &r.id == id))
-                    .map(|r| r.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
-            let n = |f: &dyn Fn(&dyn Numbers) -> String| ctx.fmt(|x| f(x));
-            view! {
-                <h3>
-                    {o.name.clone()}
-                    {recommended.then(|| view! { <span class="badge">"Recommended"</span> })}
-                </h3>
-                <dl>
-                    <dt>"Present cost"</dt>
-                    <dd class="big">{n(&|x| x.money(o.present_cost))}</dd>
-                    <dt>"Total, undiscounted"</dt>
-                    <dd>{n(&|x| x.money(o.total))}</dd>
-                    <dt>"Likely range (P10–P90)"</dt>
-                    <dd>{range.unwrap_or_else(|| "simulating…".into())}</dd>
-                    <dt>"Requirements"</dt>
-                    <dd>{if o.qualified { "meets every one selected".to_owned() } else { format!("cannot meet: {unmet}") }}</dd>
-                    {o.savings.map(|s| {
-                        let roi = o.roi.map_or_else(|| "—".to_owned(), |r| n(&|x| x.percent(r)));
-                        view! {
-                            <dt>"Savings against community"</dt>
-                            <dd class:negative=s < 0.0>{n(&|x| x.money(s))}</dd>
-                            <dt>"Return on investment"</dt>
-                            <dd>{roi}</dd>
-                        }
-                    })}
-                </dl>
-            }
-        };
-        view! {
-            <article class="card" part="card" class:recommended=move || ctx.report.with(|r| r.recommended == Some(r.options[i].id.clone()))>
-                {body}
-                <CtaLink ctx option=i />
-            </article>
-        }
+    let render = move || {
+        let count = ctx.with_config(|c| c.options.len());
+        (0..count).map(|i| card(ctx, i)).collect()
     };
-    view! { <div class="cards">{(0..count).map(card).collect_view()}</div> }
+    let click: OnClick = Box::new(move |a, ev| cta_click(ctx, data_index(&a, "data-option"), &ev));
+    view! { <Region class="cards" render=Box::new(render) on_click=("a.cta", click) /> }
+}
+
+/// Option `i`'s card.
+fn card(ctx: Ctx, i: usize) -> El {
+    let o = ctx.option(i);
+    let recommended = ctx.with_report(|r| r.recommended.as_deref() == Some(o.id.as_str()));
+    let range = ctx.with_monte_carlo(|mc| {
+        mc.and_then(|mc| mc.options.get(i))
+            .map(|m| ctx.fmt(|n| format!("{} – {}", n.money(m.p10), n.money(m.p90))))
+    });
+    let (unmet, cta) = ctx.with_config(|c| {
+        let unmet = o
+            .unmet
+            .iter()
+            .filter_map(|id| c.requirements.iter().find(|r| &r.id == id))
+            .map(|r| r.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        (unmet, c.options[i].cta.clone())
+    });
+    let money = |v: f64| ctx.fmt(|n| n.money(v));
+    let mut title = text("h3", o.name.clone());
+    if recommended {
+        title = title.child(text("span", "Recommended").class("badge"));
+    }
+    let requirements = if o.qualified {
+        "meets every one selected".to_owned()
+    } else {
+        format!("cannot meet: {unmet}")
+    };
+    let mut facts = el("dl")
+        .child(text("dt", "Present cost"))
+        .child(text("dd", money(o.present_cost)).class("big"))
+        .child(text("dt", "Total, undiscounted"))
+        .child(text("dd", money(o.total)))
+        .child(text("dt", "Likely range (P10–P90)"))
+        .child(text("dd", range.unwrap_or_else(|| "simulating…".into())))
+        .child(text("dt", "Requirements"))
+        .child(text("dd", requirements));
+    if let Some(s) = o.savings {
+        let roi = o
+            .roi
+            .map_or_else(|| "—".to_owned(), |r| ctx.fmt(|n| n.percent(r)));
+        let savings = text("dd", money(s));
+        facts = facts
+            .child(text("dt", "Savings against community"))
+            .child(if s < 0.0 {
+                savings.class("negative")
+            } else {
+                savings
+            })
+            .child(text("dt", "Return on investment"))
+            .child(text("dd", roi));
+    }
+    let class = if recommended {
+        "card recommended"
+    } else {
+        "card"
+    };
+    let mut card = el("article")
+        .class(class)
+        .attr("part", "card")
+        .child(title)
+        .child(facts);
+    if let Some(cta) = cta {
+        card = card.child(cta_link(i, cta.url, cta.label));
+    }
+    card
+}
+
+/// The cost line a drawn figure names by index: one-time lines first, then yearly ones.
+fn line_at(i: usize) -> Line {
+    match i {
+        0 | 1 => Line::ONE_TIME[i],
+        _ => Line::YEARLY[(i - 2).min(Line::YEARLY.len() - 1)],
+    }
 }
 
 /// Every option's lines by year; each figure opens its formula with the numbers substituted.
@@ -119,77 +144,83 @@ pub fn CostTables(
     let math = RwSignal::new(None::<(usize, u32, Line)>);
     let explanation = move || {
         math.get().map(|(i, year, line)| {
-            ctx.config.with_value(|c| {
-                ctx.scenario
-                    .with(|s| ctx.fmt(|n| explain(&Model::new(c, s), i, year, line, n)))
+            ctx.with_config(|c| {
+                ctx.with_scenario(|s| ctx.fmt(|n| explain(&Model::new(c, s), i, year, line, n)))
             })
         })
     };
-    let table = move |i: usize| {
-        let rows = move || {
-            let o = ctx.option(i);
-            let cell = move |year: u32, line: Line, value: f64| {
-                let text = ctx.fmt(|n| n.money(value));
-                let label = format!(
-                    "{}, {}, year {year}: {text}. Show the math",
-                    o_name(ctx, i),
-                    line.label()
-                );
-                view! {
-                    <td>
-                        <button type="button" class="math-link" aria-label=label on:click=move |_| math.set(Some((i, year, line)))>
-                            {text.clone()}
-                        </button>
-                    </td>
-                }
-            };
-            let mut out = Vec::new();
-            for line in Line::ONE_TIME {
-                let v = match line {
-                    Line::Migration => o.one_time.migration,
-                    _ => o.one_time.compliance_build,
-                };
-                out.push(view! { <tr><th scope="row">{line.label()}</th>{cell(1, line, v)}{(1..o.years.len()).map(|_| view! { <td></td> }).collect_view()}</tr> }.into_any());
-            }
-            for (k, line) in Line::YEARLY.into_iter().enumerate() {
-                let cells = o
-                    .years
-                    .iter()
-                    .map(|y| cell(y.year, line, y.lines()[k]))
-                    .collect_view();
-                out.push(view! { <tr><th scope="row">{line.label()}</th>{cells}</tr> }.into_any());
-            }
-            out
-        };
-        let head = move || {
-            let h = ctx.scenario.with(|s| s.horizon);
-            (1..=h)
-                .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
-                .collect_view()
-        };
-        view! {
-            <div class="table-scroll">
-                <table class="lines">
-                    <caption>{move || format!("{}: cost lines (one-time lines in the first column)", o_name(ctx, i))}</caption>
-                    <thead><tr><th scope="col">"Line"</th>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+    let render = move || {
+        let count = ctx.with_config(|c| c.options.len());
+        (0..count).map(|i| lines_table(ctx, i)).collect()
     };
-    let count = ctx.config.with_value(|c| c.options.len());
+    let click: OnClick = Box::new(move |b, _| {
+        let at = |name| data_index(&b, name);
+        let line = line_at(at("data-line"));
+        math.set(Some((at("data-option"), at("data-year") as u32, line)));
+    });
     view! {
         <section class="cost-tables" aria-labelledby="tw-lines-title">
             <h2 id="tw-lines-title">"Every cost line"</h2>
             <p class="hint">"Select a figure to see how it is calculated."</p>
             <p class="math" aria-live="polite">{explanation}</p>
-            {(0..count).map(table).collect_view()}
+            <Region render=Box::new(render) on_click=("button.math-link", click) />
         </section>
     }
 }
 
-fn o_name(ctx: Ctx, i: usize) -> String {
-    ctx.config.with_value(|c| c.options[i].name.clone())
+/// Option `i`'s lines by year, each figure a button that shows its math.
+fn lines_table(ctx: Ctx, i: usize) -> El {
+    let o = ctx.option(i);
+    let cell = |year: u32, line: usize, value: f64| {
+        let money = ctx.fmt(|n| n.money(value));
+        let label = format!(
+            "{}, {}, year {year}: {money}. Show the math",
+            o.name,
+            line_at(line).label()
+        );
+        let button = text("button", money)
+            .attr("type", "button")
+            .class("math-link")
+            .attr("aria-label", label)
+            .attr("data-option", i.to_string())
+            .attr("data-year", year.to_string())
+            .attr("data-line", line.to_string());
+        el("td").child(button)
+    };
+    let row = |line: usize, cells: Vec<El>| {
+        el("tr")
+            .child(text("th", line_at(line).label()).attr("scope", "row"))
+            .kids(cells)
+    };
+    let mut rows = vec![
+        row(0, vec![cell(1, 0, o.one_time.migration)]),
+        row(1, vec![cell(1, 1, o.one_time.compliance_build)]),
+    ];
+    for r in &mut rows {
+        let blanks = (1..o.years.len()).map(|_| el("td"));
+        *r = std::mem::replace(r, el("tr")).kids(blanks);
+    }
+    for k in 0..Line::YEARLY.len() {
+        let cells = o
+            .years
+            .iter()
+            .map(|y| cell(y.year, k + 2, y.lines()[k]))
+            .collect();
+        rows.push(row(k + 2, cells));
+    }
+    let head = std::iter::once(text("th", "Line").attr("scope", "col"))
+        .chain((1..=o.years.len()).map(|y| text("th", format!("Year {y}")).attr("scope", "col")));
+    let caption = format!(
+        "{}: cost lines (one-time lines in the first column)",
+        o.name
+    );
+    el("div").class("table-scroll").child(
+        el("table")
+            .class("lines")
+            .child(text("caption", caption))
+            .child(el("thead").child(el("tr").kids(head)))
+            .child(el("tbody").kids(rows)),
+    )
 }
 
 /// The detail of `tierwise:cta`.
@@ -209,29 +240,42 @@ pub fn CtaLink(
     /// The option whose call to action this is.
     option: usize,
 ) -> impl IntoView {
-    let cta = ctx.config.with_value(|c| c.options[option].cta.clone());
-    cta.map(|cta| {
-        let click = move |ev: web_sys::MouseEvent| {
-            let id = ctx.config.with_value(|c| c.options[option].id.clone());
-            let go = ctx.report.with(|result| {
-                ctx.scenario.with(|scenario| {
-                    ctx.emit(
-                        "tierwise:cta",
-                        &CtaDetail {
-                            option: &id,
-                            scenario,
-                            result,
-                        },
-                        true,
-                    )
-                })
-            });
-            if !go {
-                ev.prevent_default();
-            }
-        };
-        view! { <a class="cta" part="cta" href=cta.url on:click=click>{cta.label}</a> }
-    })
+    let cta = ctx.with_config(|c| c.options[option].cta.clone());
+    let click: OnClick = Box::new(move |_, ev| cta_click(ctx, option, &ev));
+    let render = move || {
+        cta.clone()
+            .map(|c| cta_link(option, c.url, c.label))
+            .into_iter()
+            .collect()
+    };
+    view! { <Region render=Box::new(render) on_click=("a.cta", click) /> }
+}
+
+/// Option `option`'s call-to-action link.
+fn cta_link(option: usize, url: String, label: String) -> El {
+    text("a", label)
+        .class("cta")
+        .attr("part", "cta")
+        .attr("href", url)
+        .attr("data-option", option.to_string())
+}
+
+/// Fires `tierwise:cta`, and keeps the link from being followed if the host cancelled it.
+fn cta_click(ctx: Ctx, option: usize, ev: &web_sys::MouseEvent) {
+    let id = ctx.with_config(|c| c.options[option].id.clone());
+    let go = ctx.with_report(|result| {
+        ctx.with_scenario(|scenario| {
+            let detail = CtaDetail {
+                option: &id,
+                scenario,
+                result,
+            };
+            ctx.emit("tierwise:cta", &detail, true)
+        })
+    });
+    if !go {
+        ev.prevent_default();
+    }
 }
 
 /// Compact mode's one call to action: the recommended option's, else the first there is.
@@ -241,8 +285,8 @@ pub fn Cta(
     ctx: Ctx,
 ) -> impl IntoView {
     move || {
-        let best = ctx.report.with(|r| r.recommended.clone());
-        let option = ctx.config.with_value(|c| {
+        let best = ctx.with_report(|r| r.recommended.clone());
+        let option = ctx.with_config(|c| {
             let has = |i: &usize| c.options[*i].cta.is_some();
             c.options
                 .iter()

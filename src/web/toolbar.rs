@@ -67,10 +67,7 @@ fn file_stem(product: &str) -> String {
 /// The query string of the current state: config, scenario, and presenter mode.
 pub fn current_query(ctx: Ctx, config_url: &str) -> String {
     let mut pairs = vec![("config".to_owned(), config_url.to_owned())];
-    pairs.extend(
-        ctx.config
-            .with_value(|c| ctx.scenario.with(|s| ctx.fmt(|n| to_query(c, s, n)))),
-    );
+    pairs.extend(ctx.with_config(|c| ctx.with_scenario(|s| ctx.fmt(|n| to_query(c, s, n)))));
     if ctx.present.get() {
         pairs.push(("mode".into(), "present".into()));
     }
@@ -100,17 +97,17 @@ pub fn Toolbar(
         copied.set(format!("Link copied: {link}"));
     };
     let export_csv = move |_| {
-        let (stem, text) = ctx.config.with_value(|c| {
+        let (stem, text) = ctx.with_config(|c| {
             (
                 file_stem(&c.product),
-                ctx.report.with(|r| ctx.fmt(|n| csv(r, n as &dyn Numbers))),
+                ctx.with_report(|r| ctx.fmt(|n| csv(r, n as &dyn Numbers))),
             )
         });
         download(&format!("{stem}.csv"), "text/csv", &text);
     };
     let export_json = move |_| {
-        let (stem, text) = ctx.config.with_value(|c| {
-            ctx.scenario.with(|s| {
+        let (stem, text) = ctx.with_config(|c| {
+            ctx.with_scenario(|s| {
                 let mut with_mc = s.clone();
                 with_mc.monte_carlo = Some(crate::model::scenario::MonteCarloSpec {
                     draws: crate::model::scenario::DEFAULT_DRAWS,

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The built site: $DIST, or the repository's dist/. */
+export const DIST = process.env.DIST ?? new URL('../../dist/', import.meta.url).pathname;
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
 /** A fresh browser context: its own profile, so storage never leaks between tests. */

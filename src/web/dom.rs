@@ -1,0 +1,181 @@
+//! Plain element trees for output that is redrawn whole: charts, tables, cards, texts.
+//!
+//! Every distinct `view!` tree is its own Rust type, and tachys compiles build, rebuild and
+//! unmount code for each one: the charts alone cost ~50 KB of gzipped wasm that way. Output
+//! regions have no focus or caret to keep, so they are described instead as one untyped
+//! tree (`El`) and drawn by a single non-generic function, rerun by one effect per region.
+//! Controls (inputs, buttons with state) stay in `view!`.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// An element: tag, attributes (already text) and children.
+pub struct El {
+    tag: &'static str,
+    attrs: Vec<(&'static str, String)>,
+    kids: Vec<Node>,
+}
+
+/// A child: an element or a text.
+pub enum Node {
+    El(El),
+    Text(String),
+}
+
+impl From<El> for Node {
+    fn from(e: El) -> Node {
+        Node::El(e)
+    }
+}
+
+impl From<String> for Node {
+    fn from(s: String) -> Node {
+        Node::Text(s)
+    }
+}
+
+impl From<&str> for Node {
+    fn from(s: &str) -> Node {
+        Node::Text(s.to_owned())
+    }
+}
+
+/// A new element named `tag` (SVG elements are recognised by being inside an `<svg>`).
+pub fn el(tag: &'static str) -> El {
+    El {
+        tag,
+        attrs: Vec::new(),
+        kids: Vec::new(),
+    }
+}
+
+impl El {
+    /// Sets an attribute to a text.
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
+        self.attrs.push((name, value.into()));
+        self
+    }
+
+    /// Sets an attribute to a whole number; coordinates are whole so no float is formatted.
+    pub fn at(self, name: &'static str, value: i32) -> El {
+        self.attr(name, value.to_string())
+    }
+
+    /// The class attribute.
+    pub fn class(self, value: impl Into<String>) -> El {
+        self.attr("class", value)
+    }
+
+    /// Appends a child element or text.
+    pub fn child(mut self, kid: impl Into<Node>) -> El {
+        self.kids.push(kid.into());
+        self
+    }
+
+    /// Appends children.
+    pub fn kids<N: Into<Node>>(mut self, kids: impl IntoIterator<Item = N>) -> El {
+        self.kids.extend(kids.into_iter().map(Into::into));
+        self
+    }
+
+    fn build(&self, doc: &web_sys::Document, svg: bool) -> web_sys::Node {
+        let svg = svg || self.tag == "svg";
+        let made = if svg {
+            doc.create_element_ns(Some(SVG_NS), self.tag)
+        } else {
+            doc.create_element(self.tag)
+        };
+        // Tags are our own literals, so creation cannot fail; a text node stands in if it did.
+        let Ok(e) = made else {
+            return doc.create_text_node("").unchecked_into();
+        };
+        for (name, value) in &self.attrs {
+            let _ = e.set_attribute(name, value);
+        }
+        for kid in &self.kids {
+            let node = match kid {
+                Node::El(k) => k.build(doc, svg),
+                Node::Text(t) => doc.create_text_node(t).unchecked_into(),
+            };
+            let _ = e.append_child(&node);
+        }
+        e.unchecked_into()
+    }
+}
+
+/// Shorthand for `<tag>text</tag>`.
+pub fn text(tag: &'static str, value: impl Into<String>) -> El {
+    el(tag).child(Node::Text(value.into()))
+}
+
+/// A table with a header row of column names and body rows, the first cell of each a row
+/// header.
+pub fn table(head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> El {
+    let th = |s: String| text("th", s).attr("scope", "col");
+    el("table")
+        .child(el("thead").child(el("tr").kids(head.into_iter().map(th))))
+        .child(el("tbody").kids(rows.into_iter().map(|(name, cells)| {
+            el("tr")
+                .child(text("th", name).attr("scope", "row"))
+                .kids(cells.into_iter().map(|c| text("td", c)))
+        })))
+}
+
+/// Replaces `host`'s children with `kids`, drawn.
+pub fn draw(host: &web_sys::Element, kids: &[El]) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let fresh = js_sys::Array::new();
+    for k in kids {
+        fresh.push(&k.build(&doc, false));
+    }
+    host.replace_children_with_node(&fresh);
+}
+
+/// Handles a click inside a region, given the nearest element matching the region's
+/// `clickable` selector; clicks are delegated because the region's nodes are redrawn.
+pub type OnClick = Box<dyn Fn(web_sys::Element, web_sys::MouseEvent)>;
+
+/// A `<div>` whose contents `render` draws from signals, redrawn whenever they change.
+#[component]
+pub fn Region(
+    /// The container's class (the container is laid out by the stylesheet).
+    #[prop(optional)]
+    class: &'static str,
+    /// Draws the contents; reading signals inside subscribes the region to them.
+    render: Box<dyn Fn() -> Vec<El>>,
+    /// Which drawn elements react to clicks (a CSS selector), and how.
+    #[prop(optional)]
+    on_click: Option<(&'static str, OnClick)>,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let kids = render();
+        if let Some(h) = host.get() {
+            draw(&h, &kids);
+        }
+    });
+    let click = move |ev: web_sys::MouseEvent| {
+        let Some((selector, handle)) = &on_click else {
+            return;
+        };
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(hit) = target.and_then(|t| t.closest(selector).ok().flatten()) {
+            handle(hit, ev);
+        }
+    };
+    view! { <div class=class node_ref=host on:click=click></div> }
+}
+
+/// A whole number a drawn element carries in a `data-` attribute (0 when absent).
+pub fn data_index(e: &web_sys::Element, name: &str) -> usize {
+    e.get_attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
