@@ -188,6 +188,80 @@ mod components {
     }
 
     #[wasm_bindgen_test]
+    fn a_patched_region_matches_a_fresh_drawing_and_keeps_unchanged_nodes() {
+        use tierwise::web::dom::{draw, el, redraw, text, El};
+        let tree = |rows: &[&str], class: &str, svg_x: i32| -> Vec<El> {
+            vec![
+                el("table").class(class.to_owned()).child(
+                    el("tbody").kids(
+                        rows.iter()
+                            .map(|r| el("tr").child(text("td", *r)))
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
+                el("svg").child(el("rect").at("x", svg_x)),
+            ]
+        };
+        let (patched, fresh) = (host(), host());
+        let a = || tree(&["one", "two", "three"], "a", 1);
+        draw(&patched, &a());
+        let first_cell = find::<web_sys::Element>(&patched, "td");
+        // Rows removed, a text and attributes changed: the result is what a fresh drawing gives.
+        let b = || tree(&["one", "2"], "b", 5);
+        redraw(&patched, a(), b());
+        draw(&fresh, &b());
+        assert_eq!(patched.inner_html(), fresh.inner_html());
+        assert!(
+            first_cell.is_connected(),
+            "an unchanged cell is the same node"
+        );
+        let rect = find::<web_sys::Element>(&patched, "rect");
+        assert_eq!(
+            rect.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        // Rows added again, and an element of another kind replaces one.
+        let mut c = tree(&["one", "2", "3", "4"], "b", 5);
+        c[1] = el("p").child(text("span", "gone"));
+        redraw(&patched, b(), c);
+        let mut c2 = tree(&["one", "2", "3", "4"], "b", 5);
+        c2[1] = el("p").child(text("span", "gone"));
+        draw(&fresh, &c2);
+        assert_eq!(patched.inner_html(), fresh.inner_html());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_redraw_keeps_the_keyboard_focus_in_place() {
+        let c = config();
+        let root = host();
+        let _handle = mount_calculator(root.clone(), c.clone(), Scenario::defaults(&c));
+        pause(400).await;
+        type_into(&root, "#tw-team-size", "120");
+        pause(20).await;
+        // A keyboard user reaches a card's link before the simulation's range arrives.
+        assert!(text(&root, ".cards").contains("simulating"));
+        let link: web_sys::HtmlElement = find(&root, ".cards a.cta[data-option='1']");
+        link.focus().unwrap();
+        pause(400).await;
+        assert!(
+            !text(&root, ".cards").contains("simulating"),
+            "the cards were redrawn"
+        );
+        let active = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .unwrap();
+        assert!(
+            active.is_same_node(Some(&link)),
+            "{:?}",
+            active.outer_html()
+        );
+        assert!(link.is_connected());
+    }
+
+    #[wasm_bindgen_test]
     async fn typing_a_team_size_changes_the_verdict() {
         let c = config();
         let root = host();

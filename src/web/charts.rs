@@ -9,6 +9,7 @@ use crate::model::cost::cumulative;
 use crate::model::numbers::{within, Numbers};
 use crate::model::Model;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const W: i32 = 640;
 const H: i32 = 300;
@@ -133,13 +134,23 @@ fn Figure(
             .child(text("desc", desc).attr("id", desc_id))
             .kids(body)]
     };
+    // The table is drawn only while its <details> is open: closed, nobody can see it, and
+    // drawing four tables on every keystroke cost more than the charts themselves.
+    let open = RwSignal::new(false);
+    let table = move || if open.get() { data() } else { Vec::new() };
+    let toggled = move |ev: web_sys::Event| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        open.set(target.is_some_and(|d| d.has_attribute("open")));
+    };
     view! {
         <figure class="chart" part="chart">
             <figcaption id=format!("{id}-caption")>{title}</figcaption>
             <Region render=Box::new(svg) />
-            <details class="data">
+            <details class="data" on:toggle=toggled>
                 <summary>{format!("{title}: data table")}</summary>
-                <Region class="table-scroll" render=data />
+                <Region class="table-scroll" render=Box::new(table) />
             </details>
         </figure>
     }

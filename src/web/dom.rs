@@ -2,9 +2,9 @@
 //!
 //! Every distinct `view!` tree is its own Rust type, and tachys compiles build, rebuild and
 //! unmount code for each one: the charts alone cost ~50 KB of gzipped wasm that way. Output
-//! regions have no focus or caret to keep, so they are described instead as one untyped
-//! tree (`El`) and drawn by a single non-generic function, rerun by one effect per region.
-//! Controls (inputs, buttons with state) stay in `view!`.
+//! regions are described instead as one untyped tree (`El`), redrawn by one effect per region
+//! and patched into the page by a single non-generic function that touches only what changed.
+//! Controls that keep a caret or state (inputs, the toolbar) stay in `view!`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// An element: tag, attributes (already text) and children.
+#[derive(PartialEq)]
 pub struct El {
     tag: &'static str,
     attrs: Vec<(&'static str, String)>,
@@ -20,6 +21,7 @@ pub struct El {
 }
 
 /// A child: an element or a text.
+#[derive(PartialEq)]
 pub enum Node {
     El(El),
     Text(String),
@@ -81,6 +83,10 @@ impl El {
         self
     }
 
+    fn attr_value(&self, name: &str) -> Option<&String> {
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
     fn build(&self, doc: &web_sys::Document, svg: bool) -> web_sys::Node {
         let svg = svg || self.tag == "svg";
         let made = if svg {
@@ -124,7 +130,8 @@ pub fn table(head: Vec<String>, rows: Vec<(String, Vec<String>)>) -> El {
         })))
 }
 
-/// Replaces `host`'s children with `kids`, drawn.
+/// Replaces `host`'s children with `kids`, drawn afresh (for the error panel, whose host
+/// holds anything before).
 pub fn draw(host: &web_sys::Element, kids: &[El]) {
     let Some(doc) = host.owner_document() else {
         return;
@@ -134,6 +141,61 @@ pub fn draw(host: &web_sys::Element, kids: &[El]) {
         fresh.push(&k.build(&doc, false));
     }
     host.replace_children_with_node(&fresh);
+}
+
+/// Brings `host`'s children, drawn from `old`, in line with `new` (see [`patch`]).
+pub fn redraw(host: &web_sys::Element, old: Vec<El>, new: Vec<El>) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let (old, new): (Vec<Node>, Vec<Node>) = (
+        old.into_iter().map(Node::El).collect(),
+        new.into_iter().map(Node::El).collect(),
+    );
+    patch(&doc, host, &old, &new, false);
+}
+
+/// Brings `parent`'s children, drawn from `old`, in line with `new`: only what differs is
+/// touched, so a keystroke changes a few texts and attributes rather than rebuilding hundreds
+/// of nodes (which cost layout time), and the focused element stays where it is.
+fn patch(doc: &web_sys::Document, parent: &web_sys::Node, old: &[Node], new: &[Node], svg: bool) {
+    let children = parent.child_nodes();
+    for (i, n) in new.iter().enumerate() {
+        let current = children.item(i as u32);
+        match (old.get(i), n, current) {
+            (Some(o), n, Some(_)) if o == n => {}
+            (Some(Node::Text(_)), Node::Text(t), Some(dom)) => dom.set_text_content(Some(t)),
+            (Some(Node::El(o)), Node::El(e), Some(dom)) if o.tag == e.tag => {
+                let el: &web_sys::Element = dom.unchecked_ref();
+                for (name, value) in &e.attrs {
+                    if o.attr_value(name) != Some(value) {
+                        let _ = el.set_attribute(name, value);
+                    }
+                }
+                for (name, _) in &o.attrs {
+                    if e.attr_value(name).is_none() {
+                        let _ = el.remove_attribute(name);
+                    }
+                }
+                patch(doc, &dom, &o.kids, &e.kids, svg || e.tag == "svg");
+            }
+            (_, n, current) => {
+                let fresh = match n {
+                    Node::El(e) => e.build(doc, svg),
+                    Node::Text(t) => doc.create_text_node(t).unchecked_into(),
+                };
+                let _ = match current {
+                    Some(dom) => parent.replace_child(&fresh, &dom),
+                    None => parent.append_child(&fresh),
+                };
+            }
+        }
+    }
+    while children.length() > new.len() as u32 {
+        if let Some(last) = parent.last_child() {
+            let _ = parent.remove_child(&last);
+        }
+    }
 }
 
 /// Handles a click inside a region, given the nearest element matching the region's
@@ -153,11 +215,14 @@ pub fn Region(
     on_click: Option<(&'static str, OnClick)>,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        let kids = render();
-        if let Some(h) = host.get() {
-            draw(&h, &kids);
-        }
+    // The effect's value is what it drew last, to patch the next drawing against.
+    Effect::new(move |drawn: Option<Option<Vec<Node>>>| {
+        let kids: Vec<Node> = render().into_iter().map(Node::El).collect();
+        let h = host.get()?;
+        let doc = h.owner_document()?;
+        let before = drawn.flatten().unwrap_or_default();
+        patch(&doc, &h, &before, &kids, false);
+        Some(kids)
     });
     let click = move |ev: web_sys::MouseEvent| {
         let Some((selector, handle)) = &on_click else {

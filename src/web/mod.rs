@@ -5,7 +5,7 @@
 mod app;
 mod charts;
 mod ctx;
-mod dom;
+pub mod dom;
 pub mod embed;
 mod format;
 mod inputs;
