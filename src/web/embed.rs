@@ -9,7 +9,7 @@ use super::load::{fetch_config, LoadError};
 use crate::model::decode::{Decoder, Fields};
 use crate::model::problem::{Issue, Problem, Problems};
 use crate::model::value::to_value;
-use crate::model::{evaluate as evaluate_model, Config, Scenario, Value};
+use crate::model::{evaluate_to, Config, Depth, Scenario, Value};
 use leptos::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -488,7 +488,7 @@ fn page_locale() -> Option<String> {
 /// values). Throws an `Error` listing every problem of a bad config or scenario.
 #[wasm_bindgen(js_name = evaluateSync)]
 pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
-    Engine::new(config)?.evaluate(scenario)
+    Engine::new(config)?.evaluate(scenario, JsValue::UNDEFINED)
 }
 
 /// One config, checked once, for evaluating many scenarios (comparisons, sweeps): the loader's
@@ -509,10 +509,34 @@ impl Engine {
     }
 
     /// The Result of spec §9 for `scenario` as a plain object; throws an `Error` listing every
-    /// problem of a bad scenario.
-    pub fn evaluate(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+    /// problem of a bad scenario. `parts` (optional) leaves out what a host does not need:
+    /// `{ wins: false, sensitivity: false }` gives the costs, totals, savings, ROI, payback and
+    /// recommendation alone (the left-out parts are `null` or empty), several times faster.
+    pub fn evaluate(&self, scenario: JsValue, parts: JsValue) -> Result<JsValue, JsError> {
+        let depth = read_parts(&parts)?;
         let scenario = Scenario::from_value(&self.config, &read_value(&scenario, "scenario")?)
             .map_err(|p| js_error("bad scenario", &p))?;
-        Ok(to_js(&evaluate_model(&self.config, &scenario)))
+        Ok(to_js(&evaluate_to(&self.config, &scenario, depth)))
     }
+}
+
+/// Which parts of the Result `Engine::evaluate` computes (all unless told otherwise).
+fn read_parts(js: &JsValue) -> Result<Depth, JsError> {
+    let mut depth = Depth::FULL;
+    if js.is_undefined() || js.is_null() {
+        return Ok(depth);
+    }
+    let value = read_value(js, "parts")?;
+    let mut d = Decoder::default();
+    if let Some(mut f) = d.fields(&value, "parts") {
+        for (key, slot) in [
+            ("wins", &mut depth.wins),
+            ("sensitivity", &mut depth.sensitivity),
+        ] {
+            if let Some(on) = f.get(key).and_then(|v| d.boolean(v, &f.path_of(key))) {
+                *slot = on;
+            }
+        }
+    }
+    d.into_result(depth).map_err(|p| js_error("bad parts", &p))
 }

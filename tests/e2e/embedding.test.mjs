@@ -306,6 +306,47 @@ test('the JavaScript API: evaluate(), mount() with update() and destroy()', asyn
   await context.close();
 });
 
+test('engine(config): one config checked once, many scenarios, with or without the costly parts', async () => {
+  const { context, page } = await visit('/fixtures/blank.html');
+  const out = await page.evaluate(async (config) => {
+    const api = await import('/widget/tierwise.js');
+    const engine = await api.engine(config);
+    const scenario = { team_size: 40, scale: 6, requirements: ['sso'] };
+    const full = engine.evaluate(scenario);
+    const costs = engine.evaluate(scenario, { wins: false, sensitivity: false });
+    const once = await api.evaluate(config, scenario);
+    const refusals = [];
+    for (const [s, parts] of [[scenario, { wins: 'no' }], [scenario, 'costs'], [{ scale: 6 }, undefined]]) {
+      try {
+        engine.evaluate(s, parts);
+        refusals.push('no error');
+      } catch (e) {
+        refusals.push(e.message);
+      }
+    }
+    let badConfig = null;
+    try {
+      await api.engine({ ...config, currency: 42 });
+    } catch (e) {
+      badConfig = e.message;
+    }
+    engine.free();
+    return { full, costs, once, refusals, badConfig };
+  }, stream);
+  assert.deepEqual(out.full, out.once, 'engine(config).evaluate(s) is evaluate(config, s)');
+  assert.equal(out.costs.recommended, out.full.recommended);
+  assert.deepEqual(out.costs.options.map((o) => o.present_cost), out.full.options.map((o) => o.present_cost));
+  assert.ok(Array.isArray(out.full.options[1].wins_team_size));
+  assert.equal(out.costs.options[1].wins_team_size, null, 'intervals left out');
+  assert.ok(out.full.sensitivity.length > 0);
+  assert.deepEqual(out.costs.sensitivity, [], 'sensitivity left out');
+  assert.match(out.refusals[0], /parts\.wins must be true or false, not a string/);
+  assert.match(out.refusals[1], /parts must be an object, not a string/);
+  assert.match(out.refusals[2], /team_size is missing/);
+  assert.match(out.badConfig, /currency/);
+  await context.close();
+});
+
 test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle does not run', async () => {
   const { createHash } = await import('node:crypto');
   const bundle = await readFile(new URL('../../dist/widget/tierwise.js', import.meta.url));
