@@ -171,8 +171,9 @@ impl Serialize for Value {
     }
 }
 
-/// Writes any serializable value as a [`Value`]: the one path from the engine's results to
-/// JSON (the CLI) and to JavaScript objects (the browser), so both show the same fields.
+/// Writes any serializable value as a [`Value`]: how results become JavaScript objects in the
+/// browser, from the same serde derives serde_json writes for the CLI, so both show the same
+/// fields (`tests/samples.rs`).
 /// Absent options and units become `null`; enum variants their names; map keys text.
 pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
     value.serialize(ValueSerializer).unwrap_or(Value::Null)

@@ -76,23 +76,33 @@ fn load_error_detail(e: &LoadError) -> ErrorDetail {
     error_detail(&e.summary(), e.problems())
 }
 
+/// Fires `tierwise:error` on `host`.
+fn announce(host: &web_sys::HtmlElement, detail: &ErrorDetail) {
+    dispatch(host, "tierwise:error", &to_value(detail), false);
+}
+
+/// Problems as one message for a thrown `Error`.
+fn refusal(what: &str, problems: &Problems) -> String {
+    error_detail(what, &problems.0).message
+}
+
 /// Problems as one `Error` for a thrown exception.
 fn js_error(what: &str, problems: &Problems) -> JsError {
-    JsError::new(&error_detail(what, &problems.0).message)
+    JsError::new(&refusal(what, problems))
+}
+
+/// Reads a JS argument, or says (as an `Error`'s message) what in it cannot be read.
+fn read_text(js: &JsValue, what: &str) -> Result<Value, String> {
+    super::js::from_js(js, what).map_err(|e| format!("Tierwise: {e}"))
 }
 
 fn read_value(js: &JsValue, what: &str) -> Result<Value, JsError> {
-    super::js::from_js(js, what).map_err(|e| JsError::new(&format!("Tierwise: {e}")))
+    read_text(js, what).map_err(|m| JsError::new(&m))
 }
 
 /// Shows why a widget could not start in its mount point, so the element is never an empty
 /// box, and returns the reason as the `Error` to throw.
-fn refuse(root: &web_sys::Element, error: JsError) -> JsError {
-    let error = JsValue::from(error);
-    let message = js_sys::Reflect::get(&error, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_default();
+fn refuse(root: &web_sys::Element, message: String) -> JsError {
     let panel = super::app::error_panel(
         "These options cannot be used",
         std::slice::from_ref(&message),
@@ -149,11 +159,12 @@ fn choice(
 }
 
 impl Options {
-    fn read(js: &JsValue) -> Result<Options, JsError> {
+    /// The options, or the message of the `Error` that refuses them, listing every problem.
+    fn read(js: &JsValue) -> Result<Options, String> {
         if js.is_undefined() || js.is_null() {
             return Ok(Options::default());
         }
-        let value = read_value(js, "options")?;
+        let value = read_text(js, "options")?;
         let mut d = Decoder::default();
         let mut o = Options::default();
         if let Some(mut f) = d.fields(&value, "options") {
@@ -236,7 +247,7 @@ impl Options {
         if d.problems.is_empty() {
             Ok(o)
         } else {
-            Err(js_error("bad options", &Problems(d.problems)))
+            Err(refusal("bad options", &Problems(d.problems)))
         }
     }
 }
@@ -323,7 +334,7 @@ impl Widget {
         let Some(shared) = &self.shared else {
             return Err(JsError::new("Tierwise: this widget was destroyed"));
         };
-        let new = Options::read(&options)?;
+        let new = Options::read(&options).map_err(|m| JsError::new(&m))?;
         let ctx = shared.ctx.get_untracked();
         if let (Some(ctx), false) = (ctx, new.scenario.is_empty()) {
             let next = ctx.with_config(|c| {
@@ -387,11 +398,10 @@ fn install_panic_hook() {
 /// panel and a `tierwise:error` event. Plain DOM only: the reactive state may be mid-update.
 pub fn report_panic(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("Tierwise panicked: {message}")));
-    let summary = "Reload the page to start again.";
-    let detail = to_value(&ErrorDetail {
+    let detail = ErrorDetail {
         message: format!("Tierwise stopped because of an internal error: {message}"),
         problems: Vec::new(),
-    });
+    };
     // try_borrow: the panic may have happened while the list was being changed.
     let mounted = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
     for (host, root) in mounted {
@@ -399,10 +409,13 @@ pub fn report_panic(message: &str) {
             &root,
             &[super::app::error_panel(
                 "Tierwise stopped because of an internal error",
-                &[message.to_owned(), summary.to_owned()],
+                &[
+                    message.to_owned(),
+                    "Reload the page to start again.".to_owned(),
+                ],
             )],
         );
-        dispatch(&host, "tierwise:error", &detail, false);
+        announce(&host, &detail);
     }
 }
 
@@ -431,12 +444,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
         }
         Some((_, Err(e))) => {
             shared.ctx.set(None);
-            dispatch(
-                &host(),
-                "tierwise:error",
-                &to_value(&load_error_detail(&e)),
-                false,
-            );
+            announce(&host(), &load_error_detail(&e));
             view! { <ErrorPanel error=e /> }.into_any()
         }
         Some((url, Ok(config))) => {
@@ -456,7 +464,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
                     Ok(s) => s,
                     Err(p) => {
                         let detail = error_detail("Some settings could not be used", &p.0);
-                        dispatch(&host(), "tierwise:error", &to_value(&detail), false);
+                        announce(&host(), &detail);
                         notices.extend(detail.problems.into_iter().map(|p| p.message));
                         start
                     }

@@ -80,8 +80,8 @@ fn read(js: &JsValue, path: &str, depth: usize, left: &mut usize) -> Result<Valu
     if let Some(s) = js.as_string() {
         return Ok(Value::String(s));
     }
-    if js.is_function() || js.is_symbol() || js.is_bigint() {
-        return Err(format!("{path} cannot be {}", describe(js)));
+    if let Some(kind) = unreadable(js) {
+        return Err(format!("{path} cannot be {kind}"));
     }
     if depth >= MAX_DEPTH {
         return Err(format!("{path} nests more than {MAX_DEPTH} levels deep"));
@@ -107,13 +107,15 @@ fn read(js: &JsValue, path: &str, depth: usize, left: &mut usize) -> Result<Valu
     Ok(Value::Object(members))
 }
 
-/// A refused value in words.
-fn describe(js: &JsValue) -> &'static str {
+/// What a value no decoder could read is, in words; `None` for anything JSON-like.
+fn unreadable(js: &JsValue) -> Option<&'static str> {
     if js.is_function() {
-        "a function"
+        Some("a function")
     } else if js.is_symbol() {
-        "a symbol"
+        Some("a symbol")
+    } else if js.is_bigint() {
+        Some("a BigInt")
     } else {
-        "a BigInt"
+        None
     }
 }

@@ -15,10 +15,11 @@ pub fn Compare(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let report_a = Memo::new(move |_| {
+    // Scenario A and its costs, recomputed only when A is pinned anew.
+    let pinned = Memo::new(move |_| {
         ctx.pinned
             .get()
-            .map(|a| ctx.with_config(|c| (a.horizon, evaluate_to(c, &a, Depth::COSTS))))
+            .map(|a| ctx.with_config(|c| (evaluate_to(c, &a, Depth::COSTS), a)))
     });
     let column = move |title: &'static str, horizon: u32, r: &Report| {
         let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, r, horizon, None, n)));
@@ -35,12 +36,9 @@ pub fn Compare(
             .child(el("ul").kids(costs))
     };
     let render = move || {
-        let Some((horizon_a, a)) = report_a.get() else {
+        let Some((a, pinned)) = pinned.get() else {
             let hint = "Pin the current scenario as A, change the inputs, and compare A with B side by side.";
             return vec![text("p", hint).class("hint")];
-        };
-        let Some(pinned) = ctx.pinned.get() else {
-            return Vec::new();
         };
         let diffs =
             ctx.with_config(|c| ctx.with_scenario(|b| ctx.fmt(|n| differences(c, &pinned, b, n))));
@@ -64,7 +62,7 @@ pub fn Compare(
         vec![
             el("div")
                 .class("columns")
-                .child(column("Scenario A", horizon_a, &a))
+                .child(column("Scenario A", pinned.horizon, &a))
                 .child(column("Scenario B (current)", horizon_b, &b)),
             el("table")
                 .class("differences")

@@ -192,14 +192,20 @@ fn lines_table(ctx: Ctx, i: usize) -> El {
             .child(text("th", line_at(line).label()).attr("scope", "row"))
             .kids(cells)
     };
-    let mut rows = vec![
-        row(0, vec![cell(1, 0, o.one_time.migration)]),
-        row(1, vec![cell(1, 1, o.one_time.compliance_build)]),
-    ];
-    for r in &mut rows {
+    // One-time lines: a figure in the first year's column, the other years blank.
+    let one_time = |line: usize, value: f64| {
         let blanks = (1..o.years.len()).map(|_| el("td"));
-        *r = std::mem::replace(r, el("tr")).kids(blanks);
-    }
+        row(
+            line,
+            std::iter::once(cell(1, line, value))
+                .chain(blanks)
+                .collect(),
+        )
+    };
+    let mut rows = vec![
+        one_time(0, o.one_time.migration),
+        one_time(1, o.one_time.compliance_build),
+    ];
     for k in 0..Line::YEARLY.len() {
         let cells = o
             .years
