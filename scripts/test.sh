@@ -29,4 +29,5 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
 build_site
 
 say "end-to-end tests against dist/"
-node --test --test-concurrency=1 tests/e2e/
+# A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.
+node --test --test-concurrency=1 --test-timeout=180000 --test-force-exit tests/e2e/

@@ -9,11 +9,21 @@ import AxeBuilder from '@axe-core/playwright';
 export const DIST = process.env.DIST ?? new URL('../../dist/', import.meta.url).pathname;
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
+// Every context still open. A test that fails before its own close() would otherwise leave a
+// Chromium running, and the test file's process would wait for it forever.
+const open_ = new Set();
+
+/** Closes every context `launch` opened that is still open: each test file's `after` hook. */
+export async function closeAll() {
+  await Promise.allSettled([...open_].map((c) => c.close()));
+  open_.clear();
+}
+
 /** A fresh browser context: its own profile, so storage never leaks between tests. */
 export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tierwise-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
@@ -24,6 +34,9 @@ export async function launch(options = {}) {
     ],
     ...options,
   });
+  open_.add(context);
+  context.on('close', () => open_.delete(context));
+  return context;
 }
 
 /** Opens `url` and collects page errors and console errors into `page.errors`. */

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, open, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, closeAll, open, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
 
 const BAD_CONFIG = JSON.stringify({
   schema: 1, product: 'Broken', currency: 'USD',
@@ -17,7 +17,10 @@ let server;
 before(async () => {
   server = await serve(DIST, () => ({}), { '/fixtures/bad.json': BAD_CONFIG, '/fixtures/not-json.json': '{ nope' });
 });
-after(async () => server?.close());
+after(async () => {
+  await closeAll();
+  await server?.close();
+});
 
 const FRAMEWORK = '?config=configs/framework-platform.json';
 

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, closeAll, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 const stream = JSON.parse(await readFile(new URL('../../public/configs/stream-platform.json', import.meta.url), 'utf8'));
@@ -35,6 +35,7 @@ before(async () => {
   other = await serve(DIST);
 });
 after(async () => {
+  await closeAll();
   await server?.close();
   await other?.close();
 });
@@ -229,10 +230,10 @@ test('the iframe variant posts only to the named parent origin and ignores other
   // Host on one origin, frame on another.
   const { context, page } = await visit(`/examples/iframe-host.html?frame-origin=${encodeURIComponent(other.url)}`);
   await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:ready'), null, { timeout: 20000 });
-  await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:resize'));
+  // The frame posts its height whenever it changes: first while loading, then with the
+  // calculator drawn. The host follows the latest.
+  await page.waitForFunction(() => window.tierwiseMessages.findLast((m) => m.type === 'tierwise:resize')?.height > 200, null, { timeout: 20000 });
   const messages = await page.evaluate(() => window.tierwiseMessages);
-  const resize = messages.find((m) => m.type === 'tierwise:resize');
-  assert.ok(resize.height > 200, `height ${resize.height}`);
   const change = messages.find((m) => m.type === 'tierwise:change');
   assert.equal(change.detail.result.options.length, 3);
   // The host (the named origin) may update the frame.

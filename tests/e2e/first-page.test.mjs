@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, closeAll, DIST, ARTIFACTS } from './browser.mjs';
 
 let server, context;
 before(async () => {
@@ -12,7 +12,7 @@ before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
 });
 after(async () => {
-  await context?.close();
+  await closeAll();
   await server?.close();
 });
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, DIST } from './browser.mjs';
+import { launch, closeAll, DIST } from './browser.mjs';
 
 const stream = JSON.parse(await readFile(join(DIST, 'configs/stream-platform.json'), 'utf8'));
 
@@ -152,7 +152,10 @@ let server;
 before(async () => {
   server = await serve(DIST, () => ({}), { '/fixtures/garbage.html': PAGE });
 });
-after(async () => server?.close());
+after(async () => {
+  await closeAll();
+  await server?.close();
+});
 
 /**
  * A fresh page: #first mounted through the API with the stream-platform config, #second and
