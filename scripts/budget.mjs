@@ -27,7 +27,7 @@ const WIDGET_FILES = ['widget/tierwise.js', 'widget/wasm/tierwise_bg.wasm', 'wid
 /** The sample configs, each timed; the slowest counts against the budget. */
 const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform'];
 /** Single evaluations: warm-up calls, then SAMPLES timings of BATCH calls each (see below). */
-const WARM_UP = 50;
+const WARM_UP = 500;
 const SAMPLES = 200;
 const BATCH = 10;
 /** Monte Carlo: warm-up runs, then timed runs. */

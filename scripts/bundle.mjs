@@ -1,6 +1,7 @@
 // Trunk post-build hook: seals the widget bundle in $TRUNK_STAGING_DIR/widget/.
-// widget/tierwise.js = wasm-bindgen's glue + src/js/tierwise.js, with the sha384 of the wasm
-// and the stylesheet filled in; the separate glue file is removed. One <script integrity>
+// widget/tierwise.js = wasm-bindgen's glue (with its inline_js snippets inlined) +
+// src/js/tierwise.js, with the sha384 of the wasm and the stylesheet filled in; the separate
+// glue and snippet files are removed. One <script integrity>
 // then covers everything the widget loads.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, rm } from 'node:fs/promises';
@@ -12,7 +13,19 @@ const widget = join(staging, 'widget');
 const sri = async (file) => 'sha384-' + createHash('sha384').update(await readFile(file)).digest('base64');
 
 const glueFile = join(widget, 'wasm', 'tierwise.js');
-const glue = await readFile(glueFile, 'utf8');
+let glue = await readFile(glueFile, 'utf8');
+// The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by the
+// snippet's own code, so the bundle stays one module under one integrity hash.
+const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
+for (const [line, names, path] of [...glue.matchAll(snippetImport)]) {
+  const code = (await readFile(join(widget, 'wasm', path), 'utf8')).replace(/^export /gm, '');
+  for (const name of names.split(', ')) {
+    if (!code.includes(`function ${name}(`)) throw new Error(`snippet ${path} does not define ${name}`);
+  }
+  glue = glue.replace(line, `// ---- inline_js snippet (${path}) ----\n${code.trim()}\n`);
+}
+if (glue.includes("from './snippets/")) throw new Error('a snippet import is left in the glue: update scripts/bundle.mjs');
+await rm(join(widget, 'wasm', 'snippets'), { recursive: true, force: true });
 for (const name of ['async function __wbg_init(', 'export class Widget', 'export class Engine', 'export function evaluateSync(']) {
   if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
 }

@@ -52,6 +52,26 @@ fn js_values_no_decoder_could_read_are_refused_by_path() {
     assert_eq!(v, Value::Object(vec![("b".into(), Value::Number(1.0))]));
 }
 
+#[wasm_bindgen_test]
+fn values_reach_javascript_whole_and_come_back_equal() {
+    use tierwise::web::js::{from_js, to_js};
+    // Every kind, nesting, keys recurring at several depths (sent once, then by index),
+    // non-ASCII text (lengths count UTF-16 units: é is one, the emoji two), empty containers.
+    let json = r#"{"name": "Équipe 🚀 €", "on": true, "off": false, "none": null,
+        "n": [1, -0.5, 1e300, 5e-324, 0], "rows": [{"name": "a", "n": 1}, {"n": 2, "name": "b"},
+        {"name": {"name": "deep", "on": false}}], "": "", "empty": {}, "list": []}"#;
+    let v = value(js(json));
+    let back = to_js(&v);
+    assert_eq!(from_js(&back, "back").unwrap(), v);
+    // The same text as JSON.parse makes of it, key order included.
+    assert_eq!(
+        js_sys::JSON::stringify(&back).unwrap(),
+        js_sys::JSON::stringify(&js(json)).unwrap()
+    );
+    assert_eq!(to_js(&Value::Null), JsValue::NULL);
+    assert_eq!(to_js(&Value::String("x".into())), JsValue::from_str("x"));
+}
+
 fn config() -> Config {
     Config::from_value(&value(js(STREAM))).expect("sample config is valid")
 }
