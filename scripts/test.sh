@@ -28,6 +28,11 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
 
 build_site
 
+say "budgets: download size, one evaluation, Monte Carlo (scripts/budget.mjs)"
+# The speed budgets are enforced. The 100 KB download budget is not met yet (see the
+# README's Performance section): until it is, the download may not grow past its ceiling.
+node scripts/budget.mjs --size-ceiling 230000
+
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.
 node --test --test-concurrency=1 --test-timeout=180000 --test-force-exit tests/e2e/
