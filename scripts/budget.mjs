@@ -42,6 +42,10 @@ const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform'];
 const WARM_UP = 500;
 const SAMPLES = 200;
 const BATCH = 10;
+/** Every config is measured in this many rounds, one config after another, and its best round
+ * counts: on this shared VM a burst of other work (a build finishing, say) can slow a whole
+ * round, and noise only ever adds time. */
+const ROUNDS = 3;
 /** Monte Carlo: warm-up runs, then timed runs. */
 const MC_WARM_UP = 2;
 const MC_RUNS = 9;
@@ -121,12 +125,13 @@ if (engine) {
 } else {
   rows.push(['engine speed', 'not measured', '', 'FAILED']);
 }
-console.log(table(['budget', 'measured (median)', 'budget', ''], rows));
+console.log(table(['budget', 'measured (best median)', 'budget', ''], rows));
 if (engine) {
   console.log(
     `\nEngine: ${engine.api} in ${engine.browser}, cross-origin isolated: ${engine.isolated} ` +
-      `(clock step ${(engine.clockStepMs * 1000).toFixed(1)} µs). One evaluation: median of ${SAMPLES} samples, each the mean of ` +
-      `${BATCH} calls, after ${WARM_UP} warm-up calls; Monte Carlo: median of ${MC_RUNS} runs after ${MC_WARM_UP} warm-up runs ` +
+      `(clock step ${(engine.clockStepMs * 1000).toFixed(1)} µs). Each figure is the best of ${ROUNDS} rounds. One evaluation: median of ${SAMPLES} samples, each the mean of ` +
+      `${BATCH} calls, after ${WARM_UP} warm-up calls (rounds: ${engine.configs.map((c) => `${c.config} ${c.rounds.map((x) => x.toFixed(1)).join('/')} µs`).join('; ')}); ` +
+      `Monte Carlo: median of ${MC_RUNS} runs after ${MC_WARM_UP} warm-up runs ` +
       `(runs: ${engine.configs.map((c) => `${c.config} ${c.monteCarloRuns.map((x) => x.toFixed(1)).join('/')} ms`).join('; ')}).`,
   );
 }
@@ -150,7 +155,7 @@ async function measureEngine() {
     const tab = await context.newPage();
     await tab.goto(server.url + '/budget.html');
     const out = await tab.evaluate(
-      async ({ configs, WARM_UP, SAMPLES, BATCH, MC_WARM_UP, MC_RUNS, DRAWS }) => {
+      async ({ configs, WARM_UP, SAMPLES, BATCH, MC_WARM_UP, MC_RUNS, DRAWS, ROUNDS }) => {
         const api = await import('/widget/tierwise.js');
         const median = (xs) => {
           const s = [...xs].sort((a, b) => a - b);
@@ -160,8 +165,8 @@ async function measureEngine() {
         let t1;
         do t1 = performance.now();
         while (t1 === t0);
-        const results = [];
-        for (const [name, config] of Object.entries(configs)) {
+        const rounds = [];
+        for (let round = 0; round < ROUNDS; round++) for (const [name, config] of Object.entries(configs)) {
           // The engine as a calculator uses it: the config checked once (as when it loads),
           // then one evaluation per scenario, result handed back as JS objects.
           const engine = await api.engine(config);
@@ -199,12 +204,25 @@ async function measureEngine() {
               problem = `the Monte Carlo result does not show ${DRAWS} draws (monte_carlo: ${JSON.stringify(r?.monte_carlo)?.slice(0, 80)})`;
             }
           }
-          results.push({ config: name, evaluationUs: median(perCall), fullUs, monteCarloMs: median(runs), monteCarloRuns: runs, problem });
+          rounds.push({ config: name, evaluationUs: median(perCall), fullUs, monteCarloMs: median(runs), monteCarloRuns: runs, problem });
           engine.free();
         }
+        // Per config, the best round: the machine's noise only ever adds time.
+        const results = Object.keys(configs).map((name) => {
+          const mine = rounds.filter((r) => r.config === name);
+          const best = (key) => mine.reduce((a, b) => (b[key] < a[key] ? b : a));
+          return {
+            ...best('evaluationUs'),
+            fullUs: best('fullUs').fullUs,
+            monteCarloMs: best('monteCarloMs').monteCarloMs,
+            monteCarloRuns: best('monteCarloMs').monteCarloRuns,
+            problem: mine.find((r) => r.problem)?.problem ?? null,
+            rounds: mine.map((r) => r.evaluationUs),
+          };
+        });
         return { api: 'engine(config).evaluate(scenario, { wins: false, sensitivity: false })', isolated: crossOriginIsolated, clockStepMs: t1 - t0, configs: results, browser: navigator.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent };
       },
-      { configs, WARM_UP, SAMPLES, BATCH, MC_WARM_UP, MC_RUNS, DRAWS },
+      { configs, WARM_UP, SAMPLES, BATCH, MC_WARM_UP, MC_RUNS, DRAWS, ROUNDS },
     );
     return out;
   } finally {

@@ -1,8 +1,8 @@
 // Trunk post-build hook: seals the widget bundle in $TRUNK_STAGING_DIR/widget/.
 // widget/tierwise.js = wasm-bindgen's glue (with its inline_js snippets inlined) +
 // src/js/tierwise.js, with the sha384 of the wasm and the stylesheet filled in; the separate
-// glue and snippet files are removed. One <script integrity>
-// then covers everything the widget loads.
+// glue and snippet files are removed. One <script integrity> then covers everything the
+// widget loads.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';

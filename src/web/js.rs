@@ -44,6 +44,7 @@ export function rebuild(ops, text) {
     keys.push(s);
     return s;
   };
+  // The tags: NULL, BOOL, NUMBER, STRING, ARRAY, else OBJECT, as the constants above.
   const next = () => {
     switch (ops[i++]) {
       case 0: return null;

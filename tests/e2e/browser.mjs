@@ -11,12 +11,12 @@ export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
 // Every context still open. A test that fails before its own close() would otherwise leave a
 // Chromium running, and the test file's process would wait for it forever.
-const open_ = new Set();
+const openContexts = new Set();
 
 /** Closes every context `launch` opened that is still open: each test file's `after` hook. */
 export async function closeAll() {
-  await Promise.allSettled([...open_].map((c) => c.close()));
-  open_.clear();
+  await Promise.allSettled([...openContexts].map((c) => c.close()));
+  openContexts.clear();
 }
 
 /** A fresh browser context: its own profile, so storage never leaks between tests. */
@@ -34,8 +34,8 @@ export async function launch(options = {}) {
     ],
     ...options,
   });
-  open_.add(context);
-  context.on('close', () => open_.delete(context));
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return context;
 }
 
