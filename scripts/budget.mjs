@@ -211,11 +211,13 @@ async function measureEngine() {
         const results = Object.keys(configs).map((name) => {
           const mine = rounds.filter((r) => r.config === name);
           const best = (key) => mine.reduce((a, b) => (b[key] < a[key] ? b : a));
+          const mc = best('monteCarloMs');
           return {
-            ...best('evaluationUs'),
+            config: name,
+            evaluationUs: best('evaluationUs').evaluationUs,
             fullUs: best('fullUs').fullUs,
-            monteCarloMs: best('monteCarloMs').monteCarloMs,
-            monteCarloRuns: best('monteCarloMs').monteCarloRuns,
+            monteCarloMs: mc.monteCarloMs,
+            monteCarloRuns: mc.monteCarloRuns,
             problem: mine.find((r) => r.problem)?.problem ?? null,
             rounds: mine.map((r) => r.evaluationUs),
           };
