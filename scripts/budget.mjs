@@ -37,7 +37,7 @@ const DRAWS = 10_000;
 /** What a host page's browser fetches for the widget; the config is the host's own. */
 const WIDGET_FILES = ['widget/tierwise.js', 'widget/wasm/tierwise_bg.wasm', 'widget/tierwise.css'];
 /** The sample configs, each timed; the slowest counts against the budget. */
-const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform'];
+const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform', 'usage-metrics'];
 /** Single evaluations: warm-up calls, then SAMPLES timings of BATCH calls each (see below). */
 const WARM_UP = 500;
 const SAMPLES = 200;

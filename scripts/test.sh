@@ -17,6 +17,9 @@ say "clippy (native, and the browser shell for wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
+say "the config JSON Schema against every shipped config and tierwise check (node --test tests/schema/)"
+node --test --test-timeout=60000 tests/schema/
+
 say "benchmarks build (run them with: cargo bench-engine)"
 cargo bench-engine --locked --no-run
 
@@ -30,8 +33,9 @@ build_site
 
 say "budgets: download size, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # The speed budgets are enforced. The 100 KB download budget is not met yet (see the
-# README's Performance section): until it is, the download may not grow past its ceiling.
-node scripts/budget.mjs --size-ceiling 230000
+# README's Performance section; issue 12 splits the bundle): until it is, the download may not
+# grow past its ceiling. Model 2 measured 223,755 -> 232,201 bytes (issue 9), hence 236,000.
+node scripts/budget.mjs --size-ceiling 236000
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

@@ -72,7 +72,7 @@ fn check_prints_every_problem_by_path_and_exits_1() {
 fn check_warns_of_unknown_fields_without_failing() {
     let v = std::fs::read_to_string(sample("devtool-seats.json"))
         .unwrap()
-        .replacen("\"schema\": 1,", "\"schema\": 1, \"colour\": \"blue\",", 1);
+        .replacen("\"schema\": 2,", "\"schema\": 2, \"colour\": \"blue\",", 1);
     let out = tierwise(&["check", &temp("warn.json", &v)]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
@@ -217,4 +217,50 @@ fn eval_prints_the_result_json() {
     ]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(r.get("monte_carlo").is_none());
+}
+
+#[test]
+fn migrate_prints_the_model_2_form_of_a_model_1_config_with_the_same_figures() {
+    use tierwise::model::{evaluate, Config, Scenario, Value};
+    let path = sample("stream-platform.json");
+    let out = tierwise(&["migrate", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let parse = |s: &str| -> Value { serde_json::from_str(s).unwrap() };
+    let old = Config::from_value(&parse(&std::fs::read_to_string(&path).unwrap())).unwrap();
+    let new = Config::from_value(&parse(&text(&out.stdout))).unwrap();
+    assert_eq!((old.schema, new.schema), (1, 2));
+    assert!(new.warnings.is_empty(), "{:?}", new.warnings);
+    // Every requirement lists every option: the migrated file is a complete model-2 config.
+    let doc: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    for r in doc["requirements"].as_array().unwrap() {
+        for o in &new.options {
+            assert!(r.get(&o.id).is_some(), "{} misses {}", r["id"], o.id);
+        }
+    }
+    // Same figures at the entered values and in the expected view, to the bit.
+    for s in [
+        r#"{"team_size": 40, "scale": 6}"#,
+        r#"{"team_size": 3, "scale": 1, "requirements": ["sso"]}"#,
+    ] {
+        let a = evaluate(&old, &Scenario::from_value(&old, &parse(s)).unwrap());
+        let b = evaluate(&new, &Scenario::from_value(&new, &parse(s)).unwrap());
+        assert_eq!(a, b);
+    }
+    // A model-2 config needs no migration; a broken one is refused with its problems.
+    let again = temp("migrated.json", &text(&out.stdout));
+    let out = tierwise(&["migrate", &again]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("schema is already 2"),
+        "{}",
+        text(&out.stderr)
+    );
+    let bad = temp("bad-migrate.json", r#"{"schema": 1, "product": "X"}"#);
+    let out = tierwise(&["migrate", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("currency is missing"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -5,10 +5,11 @@ mod common;
 use common::*;
 use tierwise::model::{Config, Scenario};
 
-/// The spec's example config, which every case below breaks in one way.
+/// The spec's model-1 example config, which every case below breaks in one way (the model-2
+/// rules have their own tests at the end).
 fn example() -> serde_json::Value {
     let text = std::fs::read_to_string(format!(
-        "{}/../shared/spec/example-config.json",
+        "{}/../shared/spec/example-config-v1.json",
         env!("CARGO_MANIFEST_DIR")
     ))
     .or_else(|_| {
@@ -42,14 +43,14 @@ fn the_example_config_is_valid() {
 }
 
 #[test]
-fn schema_version_two() {
+fn schema_versions() {
     expect(
-        problems_after(|v| v["schema"] = 2.into()),
-        &["schema is 2, but this version of Tierwise reads schema 1 only"],
+        problems_after(|v| v["schema"] = 3.into()),
+        &["schema is 3, but this version of Tierwise reads schema 1 and 2"],
     );
     expect(
         problems_after(|v| v["schema"] = "1".into()),
-        &["schema must be the number 1, not a string"],
+        &["schema must be the number 1 or 2, not a string"],
     );
     expect(
         problems_after(|v| {
@@ -120,7 +121,7 @@ fn unsorted_and_malformed_bands() {
     );
     expect(
         problems_after(|v| v["options"][1]["price"]["bands"][2]["up_to"] = 900.into()),
-        &["options[1].price.bands[2].up_to must be left out on the last band, which prices every seat above the one before"],
+        &["options[1].price.bands[2].up_to must be left out on the last band, which prices everything above the one before"],
     );
     expect(
         problems_after(|v| {
@@ -159,7 +160,7 @@ fn two_community_options_and_no_paid_option() {
             let o = v["options"].as_array_mut().unwrap();
             o.truncate(1);
         }),
-        &["options must include one or two paid options (enterprise or cloud), but has 0"],
+        &["options must include one to 6 paid options (enterprise or cloud), but has none"],
     );
     expect(
         problems_after(|v| {
@@ -168,7 +169,7 @@ fn two_community_options_and_no_paid_option() {
         }),
         &[
             "options must include exactly one option of kind \"community\", but has none",
-            "options must include one or two paid options (enterprise or cloud), but has 3",
+            "options must include one or two paid options in a model-1 config, but has 3: declare \"schema\": 2 for up to 6",
         ],
     );
 }
@@ -232,7 +233,7 @@ fn fractions_out_of_range() {
 fn assumptions() {
     expect(
         problems_after(|v| v["assumptions"]["engineer_cots"] = 5.into()),
-        &["assumptions.engineer_cots is \"engineer_cots\", but must be one of: engineer_cost, work_hours, infra_per_unit_month, ops_base_hours_month, ops_hours_per_unit_month, selfhelp_hours_per_seat_year, self_hosted_availability, productivity_loss, business_cost_per_down_hour, discount_rate, migration_weeks"],
+        &["assumptions.engineer_cots is \"engineer_cots\", but must be one of: engineer_cost, work_hours, infra_per_unit_month, infra_base_month, ops_base_hours_month, ops_hours_per_unit_month, selfhelp_hours_per_seat_year, self_hosted_availability, productivity_loss, business_cost_per_down_hour, discount_rate, migration_weeks"],
     );
     expect(
         problems_after(|v| v["assumptions"]["infra_per_unit_month"]["low"] = 800.into()),
@@ -339,11 +340,11 @@ fn serde_deserialize_goes_through_the_validator() {
     let c: Config = serde_json::from_value(example()).unwrap();
     assert_eq!(c.options.len(), 3);
     let mut bad = example();
-    bad["schema"] = 2.into();
+    bad["schema"] = 3.into();
     let err = serde_json::from_value::<Config>(bad)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("schema is 2"), "{err}");
+    assert!(err.contains("schema is 3"), "{err}");
 }
 
 fn scenario_problems(json: &str) -> Vec<String> {
@@ -449,4 +450,179 @@ fn hostile_documents_are_refused_not_panicked_on() {
             .any(|m| m == "product is longer than 2000 characters"),
         "{p:?}"
     );
+}
+
+/// The spec's model-2 example config (five options), for the model-2 rules.
+fn example2() -> serde_json::Value {
+    let text = std::fs::read_to_string(format!(
+        "{}/../shared/spec/example-config.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .or_else(|_| {
+        std::fs::read_to_string(format!(
+            "{}/public/configs/devtool-seats.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+    })
+    .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn problems_after2(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+    let mut v = example2();
+    edit(&mut v);
+    config_problems(&v.to_string())
+}
+
+#[test]
+fn the_model_2_example_is_valid_with_its_new_fields() {
+    let c = config(&example2().to_string());
+    assert_eq!(c.schema, 2);
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+#[test]
+fn model_2_prices_quotes_and_limits() {
+    // The example's options: 0 community, 1 cloud_free, 2 cloud_team, 3 enterprise, 4 cloud_dedicated.
+    expect(
+        problems_after2(|v| v["options"][3]["price"]["quote"]["low"] = 1.5.into()),
+        &["options[3].price.quote.low is 1.5, but must be more than 0, and at most 1"],
+    );
+    expect(
+        problems_after2(|v| v["options"][3]["price"]["quote"]["high"] = 0.9.into()),
+        &["options[3].price.quote.high is 0.9, but must be between 1 and 10"],
+    );
+    expect(
+        problems_after2(|v| v["options"][2]["limits"]["min_team_size"] = 300.into()),
+        &["options[2].limits.max_team_size must be at least the minimum (300)"],
+    );
+    expect(
+        problems_after2(|v| v["options"][2]["limits"]["max_team_size"] = 0.into()),
+        &["options[2].limits.max_team_size is 0, but must be between 1 and 1,000,000"],
+    );
+    expect(
+        problems_after2(|v| v["options"][2]["price"]["per_unit"] = 100.into()),
+        &["options[2].price.unit_bands cannot go with per_unit: a price states one of the two"],
+    );
+    expect(
+        problems_after2(|v| v["options"][2]["price"]["unit_bands"][1]["per_unit"] = (-1).into()),
+        &["options[2].price.unit_bands[1].per_unit is -1, but must be between 0 and 1,000,000,000,000"],
+    );
+    expect(
+        problems_after2(|v| v["options"][3]["infra_factor"] = 11.into()),
+        &["options[3].infra_factor is 11, but must be between 0 and 10"],
+    );
+    expect(
+        problems_after2(|v| v["options"][1]["infra_factor"] = 1.into()),
+        &["options[1].infra_factor does not apply to an option of kind \"cloud\""],
+    );
+    expect(
+        problems_after2(|v| v["options"][0]["limits"] = serde_json::json!({"max_team_size": 5})),
+        &["options[0].limits does not apply to an option of kind \"community\""],
+    );
+}
+
+#[test]
+fn model_2_options_count() {
+    expect(
+        problems_after2(|v| {
+            let o = v["options"].as_array_mut().unwrap();
+            for i in 0..3 {
+                let mut extra = o[4].clone();
+                extra["id"] = format!("extra{i}").into();
+                o.push(extra);
+            }
+        }),
+        &["options lists 8 options, more than the 7 allowed (one community option and up to 6 paid ones)"],
+    );
+}
+
+#[test]
+fn model_2_requirements_list_every_option() {
+    expect(
+        problems_after2(|v| {
+            v["requirements"][0].as_object_mut().unwrap().remove("cloud_team");
+        }),
+        &["requirements[0].cloud_team is missing: a model-2 config says how every option meets every requirement (\"unavailable\" if it cannot)"],
+    );
+    expect(
+        problems_after2(|v| v["requirements"][0]["cloud_team"] = serde_json::json!({"addon": {"source": "x"}})),
+        &["requirements[0].cloud_team.addon must state at least one of per_year, per_seat or per_unit"],
+    );
+    expect(
+        problems_after2(|v| v["requirements"][0]["cloud_team"] = serde_json::json!({"addon": {"per_seat": -1}})),
+        &["requirements[0].cloud_team.addon.per_seat is -1, but must be between 0 and 1,000,000,000,000"],
+    );
+    // The keyed forms carry a source note.
+    let mut v = example2();
+    v["requirements"][0]["enterprise"] =
+        serde_json::json!({"included": {"source": "Pricing page"}});
+    v["requirements"][0]["cloud_free"] =
+        serde_json::json!({"unavailable": {"source": "Pricing page"}});
+    let c = config(&v.to_string());
+    assert_eq!(
+        c.requirements[0].sources[3].as_deref(),
+        Some("Pricing page")
+    );
+    assert_eq!(
+        c.requirements[0].sources[2].as_deref(),
+        Some("SSO add-on, $4 per user per month")
+    );
+}
+
+#[test]
+fn model_1_configs_refuse_model_2_fields_and_say_which_schema() {
+    let needs = |path: &str| format!("{path} is a model-2 field: declare \"schema\": 2 to use it");
+    expect(
+        problems_after(|v| v["options"][1]["limits"] = serde_json::json!({"max_team_size": 5})),
+        &[&needs("options[1].limits")],
+    );
+    expect(
+        problems_after(|v| {
+            v["options"][1]["price"]["quote"] = serde_json::json!({"low": 0.5, "high": 1})
+        }),
+        &[&needs("options[1].price.quote")],
+    );
+    expect(
+        problems_after(|v| {
+            v["options"][1]["price"]["unit_bands"] = serde_json::json!([{"per_unit": 1}])
+        }),
+        &[&needs("options[1].price.unit_bands")],
+    );
+    expect(
+        problems_after(|v| v["options"][1]["infra_factor"] = 1.2.into()),
+        &[&needs("options[1].infra_factor")],
+    );
+    expect(
+        problems_after(|v| v["assumptions"]["infra_base_month"] = 300.into()),
+        &[&needs("assumptions.infra_base_month")],
+    );
+    expect(
+        problems_after(|v| {
+            v["requirements"][0]["enterprise"] =
+                serde_json::json!({"addon": {"per_year": 1, "per_seat": 4}})
+        }),
+        &[&needs("requirements[0].enterprise.addon.per_seat")],
+    );
+    expect(
+        problems_after(|v| {
+            v["requirements"][0]["enterprise"] = serde_json::json!({"included": {"source": "x"}})
+        }),
+        &[&needs("requirements[0].enterprise.included")],
+    );
+    // A model-1 config that leaves an option out of a requirement reads it as unavailable.
+    let mut v = example();
+    v["requirements"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("cloud");
+    let c = config(&v.to_string());
+    assert_eq!(
+        c.requirements[0].treatments[2],
+        tierwise::model::config::Treatment::Unavailable
+    );
+    // "$schema" is accepted in both.
+    let mut v = example();
+    v["$schema"] = "https://tierwise.example/schema/config-2.json".into();
+    assert!(config(&v.to_string()).warnings.is_empty());
 }

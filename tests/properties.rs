@@ -5,6 +5,7 @@ mod common;
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 use tierwise::model::assumptions::{Key, CATALOGUE};
+use tierwise::model::config::Terms;
 use tierwise::model::{evaluate, evaluate_to, Config, Depth, Report, Scenario, Value};
 
 fn to_value(j: &Json) -> Value {
@@ -42,78 +43,150 @@ fn assumptions() -> impl Strategy<Value = Json> {
         .prop_map(|items| Json::Object(items.into_iter().flatten().collect()))
 }
 
-fn price() -> impl Strategy<Value = Json> {
+fn bands(per: &'static str) -> impl Strategy<Value = Vec<Json>> {
     (
-        num(0.0, 100_000.0),
         prop::collection::vec((1.0f64..500.0, num(0.0, 1_000.0)), 0..4),
         num(0.0, 1_000.0),
-        num(0.0, 20_000.0),
-        num(0.0, 200_000.0),
-        prop::collection::vec((1u32..12, num(0.0, 0.5)), 0..3),
     )
-        .prop_map(|(fee, steps, last, per_unit, minimum, terms)| {
+        .prop_map(move |(steps, last)| {
             let mut up_to = 0.0;
             let mut bands: Vec<Json> = steps
                 .into_iter()
-                .map(|(step, per_seat)| {
+                .map(|(step, x)| {
                     up_to += step.round().max(1.0);
-                    json!({"up_to": up_to, "per_seat": per_seat})
+                    json!({"up_to": up_to, per: x})
                 })
                 .collect();
-            bands.push(json!({"per_seat": last}));
-            let terms: Vec<Json> = terms.into_iter().map(|(y, d)| json!({"min_years": y, "discount": d})).collect();
-            json!({"platform_fee": fee, "bands": bands, "per_unit": per_unit, "minimum": minimum, "term_discounts": terms})
+            bands.push(json!({per: last}));
+            bands
         })
 }
 
-fn paid_option(id: &'static str, cloud: bool) -> impl Strategy<Value = Json> {
-    (price(), num(0.0, 1.0), num(0.0, 1.0), num(0.0, 1.0), num(0.0, 200.0)).prop_map(move |(price, a, b, c, admin)| {
-        if cloud {
+/// A model-2 price: seat bands, per-unit or graduated unit bands, minimum, terms, maybe a quote.
+fn price() -> impl Strategy<Value = Json> {
+    (
+        num(0.0, 100_000.0),
+        bands("per_seat"),
+        prop_oneof![num(0.0, 20_000.0).prop_map(|x| json!(x)), bands("per_unit").prop_map(Json::Array)],
+        num(0.0, 200_000.0),
+        prop::collection::vec((1u32..12, num(0.0, 0.5)), 0..3),
+        prop::option::of((num(0.1, 1.0), num(1.0, 3.0))),
+    )
+        .prop_map(|(fee, bands, units, minimum, terms, quote)| {
+            let terms: Vec<Json> = terms.into_iter().map(|(y, d)| json!({"min_years": y, "discount": d})).collect();
+            let mut p = json!({"platform_fee": fee, "bands": bands, "minimum": minimum, "term_discounts": terms});
+            match units {
+                Json::Array(_) => p["unit_bands"] = units,
+                x => p["per_unit"] = x,
+            }
+            if let Some((low, high)) = quote {
+                p["quote"] = json!({"low": low, "high": high});
+            }
+            p
+        })
+}
+
+/// Plan limits, sometimes none.
+fn limits() -> impl Strategy<Value = Option<Json>> {
+    prop::option::of(
+        (
+            prop::option::of(1.0f64..200.0),
+            prop::option::of(1.0f64..3_000.0),
+            prop::option::of(0.5f64..300.0),
+        )
+            .prop_map(|(min, max, scale)| {
+                let mut l = json!({});
+                let min = min.map(|m| m.round());
+                if let Some(m) = min {
+                    l["min_team_size"] = json!(m);
+                }
+                if let Some(m) = max {
+                    l["max_team_size"] = json!(m.round().max(min.unwrap_or(1.0)));
+                }
+                if let Some(s) = scale {
+                    l["max_scale"] = json!(s);
+                }
+                l
+            }),
+    )
+}
+
+fn paid_option(id: String) -> impl Strategy<Value = Json> {
+    (price(), num(0.0, 1.0), num(0.0, 1.0), num(0.0, 1.0), num(0.0, 200.0), any::<bool>(), limits(), num(0.0, 3.0)).prop_map(move |(price, a, b, c, admin, cloud, limits, factor)| {
+        let mut o = if cloud {
             json!({"id": id, "kind": "cloud", "name": id, "price": price, "admin_hours_month": admin, "support_reduction": a, "availability": 0.9 + 0.1 * b})
         } else {
-            json!({"id": id, "kind": "enterprise", "name": id, "price": price, "ops_reduction": a, "support_reduction": b, "downtime_reduction": c})
+            json!({"id": id, "kind": "enterprise", "name": id, "price": price, "ops_reduction": a, "support_reduction": b, "downtime_reduction": c, "infra_factor": factor})
+        };
+        if let Some(l) = limits {
+            o["limits"] = l;
         }
+        o
     })
+}
+
+fn charge() -> impl Strategy<Value = Json> {
+    (
+        prop::option::of(num(0.0, 50_000.0)),
+        prop::option::of(num(0.0, 500.0)),
+        prop::option::of(num(0.0, 5_000.0)),
+    )
+        .prop_map(|(y, s, u)| {
+            let mut c = json!({"source": "test"});
+            if y.is_none() && s.is_none() && u.is_none() {
+                c["per_year"] = json!(1_000.0);
+            }
+            if let Some(y) = y {
+                c["per_year"] = json!(y);
+            }
+            if let Some(s) = s {
+                c["per_seat"] = json!(s);
+            }
+            if let Some(u) = u {
+                c["per_unit"] = json!(u);
+            }
+            c
+        })
 }
 
 fn treatment() -> impl Strategy<Value = Json> {
     prop_oneof![
         Just(json!("included")),
         Just(json!("unavailable")),
-        num(0.0, 50_000.0).prop_map(|x| json!({"addon": {"per_year": x}})),
-        num(0.0, 50_000.0).prop_map(|x| json!({"external": {"per_year": x}})),
+        Just(json!({"included": {"source": "test"}})),
+        charge().prop_map(|c| json!({"addon": c})),
+        charge().prop_map(|c| json!({"external": c})),
         (num(0.0, 52.0), num(0.0, 1.0))
             .prop_map(|(w, u)| json!({"build": {"weeks": w, "upkeep": u}})),
     ]
 }
 
-/// A random valid config: community plus one or two paid options, up to five requirements.
+/// A random valid model-2 config: community plus one to six paid options, up to five
+/// requirements, each listing every option.
 fn config_json() -> impl Strategy<Value = Json> {
-    (
-        assumptions(),
-        paid_option("paid_a", false),
-        prop::option::of(paid_option("paid_b", true)),
-        any::<bool>(),
-        prop::collection::vec((treatment(), treatment(), treatment()), 0..5),
-    )
-        .prop_map(|(assumptions, a, b, a_is_cloud, reqs)| {
-            let mut a = a;
-            if a_is_cloud {
-                // Same shape, other kind: swap enterprise fields for cloud ones.
-                let o = a.as_object_mut().unwrap();
-                o.insert("kind".into(), json!("cloud"));
-                o.remove("ops_reduction");
-                o.remove("downtime_reduction");
-                o.insert("availability".into(), json!(0.999));
-            }
-            let mut options = vec![json!({"id": "community", "kind": "community", "name": "Community"}), a];
-            options.extend(b);
+    (1usize..=6)
+        .prop_flat_map(|paid| {
+            (
+                assumptions(),
+                (0..paid).map(|i| paid_option(format!("paid_{i}"))).collect::<Vec<_>>(),
+                prop::collection::vec(prop::collection::vec(treatment(), paid + 1), 0..5),
+            )
+        })
+        .prop_map(|(assumptions, paid, reqs)| {
+            let mut options = vec![json!({"id": "community", "kind": "community", "name": "Community"})];
+            options.extend(paid);
             let requirements: Vec<Json> = reqs
                 .into_iter()
                 .enumerate()
-                .map(|(i, (c, pa, pb))| json!({"id": format!("r{i}"), "name": format!("Requirement {i}"), "community": c, "paid_a": pa, "paid_b": pb}))
+                .map(|(i, ts)| {
+                    let mut r = json!({"id": format!("r{i}"), "name": format!("Requirement {i}")});
+                    for (o, t) in options.iter().zip(ts) {
+                        r[o["id"].as_str().unwrap()] = t;
+                    }
+                    r
+                })
                 .collect();
-            json!({"schema": 1, "product": "P", "currency": "USD", "assumptions": assumptions, "options": options, "requirements": requirements})
+            json!({"schema": 2, "product": "P", "currency": "USD", "assumptions": assumptions, "options": options, "requirements": requirements})
         })
 }
 
@@ -130,6 +203,13 @@ fn case() -> impl Strategy<Value = (Config, Scenario)> {
     (config_json(), scenario_json()).prop_map(|(c, mut s)| {
         let config = Config::from_value(&to_value(&c))
             .unwrap_or_else(|p| panic!("generated config invalid: {p}\n{c}"));
+        CONFIGS.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.len() > 64 {
+                r.remove(0);
+            }
+            r.push((config.clone(), c.clone()));
+        });
         let n = config.requirements.len();
         let reqs: Vec<Json> = s["requirements"]
             .as_array()
@@ -149,6 +229,14 @@ fn with(scenario: &Scenario, edit: impl FnOnce(&mut Scenario)) -> Scenario {
     let mut s = scenario.clone();
     edit(&mut s);
     s
+}
+
+fn community_epc(r: &Report) -> f64 {
+    r.options
+        .iter()
+        .find(|o| o.kind == "community")
+        .unwrap()
+        .expected_present_cost
 }
 
 fn community_pc(r: &Report) -> f64 {
@@ -178,7 +266,9 @@ proptest! {
             }
             prop_assert!((o.total - sum).abs() <= 1e-9 * sum.abs().max(1.0), "total {} vs sum {}", o.total, sum);
             prop_assert!(o.present_cost.is_finite() && o.present_cost >= 0.0 && o.present_cost <= o.total * (1.0 + 1e-12));
-            for x in [o.savings, o.roi].into_iter().flatten() {
+            prop_assert!(o.expected_present_cost.is_finite() && o.expected_present_cost >= 0.0);
+            prop_assert!(o.expected_present_cost <= o.expected_total * (1.0 + 1e-12));
+            for x in [o.savings, o.savings_at_values, o.roi].into_iter().flatten() {
                 prop_assert!(x.is_finite());
             }
             if let Some(m) = o.payback_month {
@@ -191,7 +281,8 @@ proptest! {
         if let Some(id) = &r.recommended {
             let best = r.options.iter().find(|o| &o.id == id).unwrap();
             prop_assert!(best.qualified);
-            prop_assert!(r.options.iter().filter(|o| o.qualified).all(|o| o.present_cost >= best.present_cost));
+            prop_assert!(best.limits_exceeded.is_empty() && best.unmet.is_empty());
+            prop_assert!(r.options.iter().filter(|o| o.qualified).all(|o| o.expected_present_cost >= best.expected_present_cost));
         } else {
             prop_assert!(r.options.iter().all(|o| !o.qualified));
         }
@@ -206,7 +297,7 @@ proptest! {
                 if let Some(u) = scale { s.scale = u as f64 }
             });
             let d = evaluate_to(&config, &s, Depth::COSTS);
-            d.options[i].present_cost <= community_pc(&d)
+            d.options[i].expected_present_cost <= community_epc(&d) && d.options[i].limits_exceeded.is_empty()
         };
         for (i, o) in r.options.iter().enumerate() {
             let Some(team) = &o.wins_team_size else { continue };
@@ -266,4 +357,53 @@ proptest! {
         let shares: f64 = a.options.iter().filter_map(|o| o.cheapest_share).sum();
         prop_assert!(shares == 0.0 || (shares - 1.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn with_every_range_removed_the_expected_view_is_the_values_view_to_the_bit((mut config, scenario) in case()) {
+        for o in &mut config.options {
+            if let Terms::Enterprise { price, .. } | Terms::Cloud { price, .. } = &mut o.terms {
+                price.quote = None;
+            }
+        }
+        let s = with(&scenario, |s| for a in s.assumptions.0.iter_mut() { a.range = None });
+        let r = evaluate_to(&config, &s, Depth::COSTS);
+        for o in &r.options {
+            prop_assert_eq!(o.expected_present_cost.to_bits(), o.present_cost.to_bits());
+            prop_assert_eq!(o.expected_total.to_bits(), o.total.to_bits());
+            prop_assert_eq!(o.savings.map(f64::to_bits), o.savings_at_values.map(f64::to_bits));
+        }
+    }
+
+    #[test]
+    fn adding_a_paid_option_never_changes_another_options_figures((config, scenario) in case(), extra in paid_option("extra".into()), t in treatment()) {
+        prop_assume!(config.options.len() < 7);
+        let mut doc = serde_json::to_value(config_doc(&config)).unwrap();
+        doc["options"].as_array_mut().unwrap().push(extra);
+        for r in doc["requirements"].as_array_mut().unwrap() {
+            r["extra"] = t.clone();
+        }
+        let bigger = Config::from_value(&to_value(&doc)).unwrap_or_else(|p| panic!("{p}"));
+        let depth = Depth { wins: true, sensitivity: false, monte_carlo: false };
+        let a = evaluate_to(&config, &scenario, depth);
+        let b = evaluate_to(&bigger, &scenario, depth);
+        for (x, y) in a.options.iter().zip(&b.options) {
+            prop_assert_eq!(x, y);
+        }
+    }
+}
+
+/// The JSON of a generated config again, from its source document: the generator keeps it.
+fn config_doc(config: &Config) -> Json {
+    CONFIGS
+        .with(|c| {
+            c.borrow()
+                .iter()
+                .find(|(k, _)| k == config)
+                .map(|(_, j)| j.clone())
+        })
+        .expect("the generator recorded the config")
+}
+
+thread_local! {
+    static CONFIGS: std::cell::RefCell<Vec<(Config, Json)>> = const { std::cell::RefCell::new(Vec::new()) };
 }

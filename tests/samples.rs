@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use std::collections::BTreeMap;
 use tierwise::model::assumptions::Key;
+use tierwise::model::config::Kind;
 use tierwise::model::{evaluate_to, Depth, Scenario};
 
 #[test]
@@ -19,10 +20,31 @@ fn there_are_at_least_three_samples_and_all_are_valid_without_warnings() {
 }
 
 #[test]
+fn the_samples_include_a_model_1_file_and_model_2_files() {
+    let schemas: Vec<(String, u8)> = sample_names()
+        .into_iter()
+        .map(|name| {
+            let schema = sample(&name).schema;
+            (name, schema)
+        })
+        .collect();
+    let count = |model: u8| schemas.iter().filter(|(_, s)| *s == model).count();
+    assert!(count(1) >= 1, "no model-1 sample: {schemas:?}");
+    assert!(
+        count(2) >= 3,
+        "fewer than three model-2 samples: {schemas:?}"
+    );
+}
+
+/// Every assumption the config's model knows (a model-1 config cannot state `infra_base_month`).
+#[test]
 fn every_assumption_has_a_source_note() {
     for name in sample_names() {
         let c = sample(&name);
         for key in Key::ALL {
+            if c.schema == 1 && key.model2_only() {
+                continue;
+            }
             assert!(
                 c.assumptions.get(key).source.is_some(),
                 "{name}: {} has no source",
@@ -80,6 +102,36 @@ fn the_verdict_changes_across_the_input_space() {
                 o.id,
                 seen.keys().collect::<Vec<_>>()
             );
+        }
+    }
+}
+
+/// A small team with no special needs is pointed at the community edition or a cloud tier,
+/// never at a self-managed enterprise licence, whatever its scale and horizon.
+#[test]
+fn a_five_person_team_with_no_requirements_is_never_told_to_buy_an_enterprise_edition() {
+    for name in sample_names() {
+        let c = sample(&name);
+        for horizon in [1, 3, 5] {
+            for scale in [1.0, 3.0, 10.0, 30.0, 100.0] {
+                let mut s = Scenario::defaults(&c);
+                s.team_size = 5.0;
+                s.scale = scale;
+                s.horizon = horizon;
+                s.requirements = vec![];
+                let r = evaluate_to(&c, &s, Depth::COSTS);
+                let Some(id) = r.recommended else { continue };
+                let i = c
+                    .options
+                    .iter()
+                    .position(|o| o.id == id)
+                    .expect("the recommended option is one of the config's");
+                assert_ne!(
+                    c.options[i].kind(),
+                    Kind::Enterprise,
+                    "{name}: a 5-person team at scale {scale} over {horizon} years is told to buy {id}"
+                );
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod pins;
 
 const STREAM: &str = include_str!("../public/configs/stream-platform.json");
+const DEVTOOL: &str = include_str!("../public/configs/devtool-seats.json");
 
 /// A JS object parsed from JSON text, as a host page would hand it over.
 fn js(json: &str) -> JsValue {
@@ -89,6 +90,19 @@ fn monte_carlo_matches_the_native_figures_to_the_bit() {
     let mc = evaluate(&c, &s).monte_carlo.unwrap();
     let bits: Vec<u64> = mc.options.iter().map(|o| o.p50.to_bits()).collect();
     assert_eq!(bits, pins::MC_P50_BITS.to_vec());
+}
+
+#[wasm_bindgen_test]
+fn the_expected_view_matches_the_native_figures_to_the_bit() {
+    let c = Config::from_value(&value(js(DEVTOOL))).expect("sample config is valid");
+    let s = Scenario::from_value(&c, &value(js(pins::EXPECTED_SCENARIO))).unwrap();
+    let r = tierwise::model::evaluate_to(&c, &s, tierwise::model::Depth::COSTS);
+    let bits: Vec<u64> = r
+        .options
+        .iter()
+        .map(|o| o.expected_present_cost.to_bits())
+        .collect();
+    assert_eq!(bits, pins::EXPECTED_BITS.to_vec());
 }
 
 #[wasm_bindgen_test]

@@ -70,21 +70,21 @@ fn verdict_when_a_paid_option_pays_off() {
 #[test]
 fn verdict_when_community_wins() {
     let c = sample("stream-platform.json");
-    let s = scenario(&c, r#"{"team_size": 30, "scale": 30, "requirements": []}"#);
+    let s = scenario(&c, r#"{"team_size": 30, "scale": 60, "requirements": []}"#);
     let r = evaluate(&c, &s);
     assert_eq!(r.recommended.as_deref(), Some("community"));
     let cheapest_paid = r
         .options
         .iter()
         .skip(1)
-        .min_by(|a, b| a.present_cost.total_cmp(&b.present_cost))
+        .min_by(|a, b| a.expected_present_cost.total_cmp(&b.expected_present_cost))
         .unwrap();
     let n = usd();
     assert_eq!(
         verdict(&c, &r, 3, None, &n),
         format!(
             "Community (self-hosted) pays off: self-hosting costs {} less over 3 years than {}, the cheapest paid option.",
-            n.money(cheapest_paid.present_cost - r.options[0].present_cost),
+            n.money(cheapest_paid.expected_present_cost - r.options[0].expected_present_cost),
             cheapest_paid.name
         )
     );
@@ -102,8 +102,12 @@ fn verdict_when_nothing_qualifies() {
     assert_eq!(r.recommended, None);
     assert_eq!(
         verdict(&c, &r, 3, None, &usd()),
-        "No option meets every selected requirement: Forgeline Community cannot meet FedRAMP Moderate authorisation; \
-         Forgeline Enterprise cannot meet FedRAMP Moderate authorisation; Forgeline Cloud cannot meet Data kept in our own data centre."
+        "No option meets every selected requirement within its plan limits: \
+         Forgeline Community cannot meet FedRAMP Moderate authorisation; \
+         Forgeline Cloud Free cannot meet Data kept in our own data centre, FedRAMP Moderate authorisation and is limited to 5 users and 2 CI runners; \
+         Forgeline Cloud Team cannot meet Data kept in our own data centre, FedRAMP Moderate authorisation; \
+         Forgeline Enterprise cannot meet FedRAMP Moderate authorisation; \
+         Forgeline Dedicated cannot meet Data kept in our own data centre and is sold from 200 users."
     );
 }
 

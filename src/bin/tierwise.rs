@@ -18,13 +18,16 @@ mod cli {
   tierwise check CONFIG.json
       Validate a pricing config; print every problem by path. Exit 1 on any problem.
   tierwise eval --config CONFIG.json --scenario SCENARIO.json
-      Print the Result JSON for the scenario. Exit 2 on a bad file.";
+      Print the Result JSON for the scenario. Exit 2 on a bad file.
+  tierwise migrate CONFIG.json
+      Print the model-2 form of a model-1 config (same figures). Exit 1 if it is not one.";
 
     /// Runs the command line `args`, printing as it goes; returns the exit code.
     pub fn run(args: Vec<String>) -> i32 {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         match args.as_slice() {
             ["check", path] => check(path),
+            ["migrate", path] => migrate(path),
             ["eval", rest @ ..] => match eval_args(rest) {
                 Ok((config, scenario)) => eval(config, scenario),
                 Err(message) => fail(&message),
@@ -95,6 +98,28 @@ mod cli {
                 }
                 let n = problems.0.len();
                 eprintln!("{path}: {n} problem{}", if n == 1 { "" } else { "s" });
+                1
+            }
+        }
+    }
+
+    fn migrate(path: &str) -> i32 {
+        let value = match read_json(path) {
+            Ok(v) => v,
+            Err(message) => return fail(&message),
+        };
+        match tierwise::model::migrate::migrate(&value) {
+            Ok(doc) => match serde_json::to_string_pretty(&doc) {
+                Ok(json) => {
+                    println!("{json}");
+                    0
+                }
+                Err(e) => fail(&format!("cannot write the config: {e}")),
+            },
+            Err(problems) => {
+                for p in &problems.0 {
+                    eprintln!("{path}: {p}");
+                }
                 1
             }
         }

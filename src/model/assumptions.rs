@@ -4,7 +4,7 @@
 //! `[f64; COUNT]` per Monte Carlo draw and never allocates.
 
 /// How many assumptions there are.
-pub const COUNT: usize = 11;
+pub const COUNT: usize = 12;
 
 /// One assumption of the model, in the order the spec lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,6 +12,7 @@ pub enum Key {
     EngineerCost,
     WorkHours,
     InfraPerUnitMonth,
+    InfraBaseMonth,
     OpsBaseHoursMonth,
     OpsHoursPerUnitMonth,
     SelfhelpHoursPerSeatYear,
@@ -90,6 +91,17 @@ pub const CATALOGUE: [Spec; COUNT] = [
         label: "Infrastructure",
         unit: Unit::Money,
         per: "{unit} and month",
+        default: 0.0,
+        min: 0.0,
+        max: MONEY_MAX,
+        default_source: "Not stated by the vendor",
+    },
+    Spec {
+        key: Key::InfraBaseMonth,
+        id: "infra_base_month",
+        label: "Base infrastructure",
+        unit: Unit::Money,
+        per: "month",
         default: 0.0,
         min: 0.0,
         max: MONEY_MAX,
@@ -192,6 +204,7 @@ impl Key {
         Key::EngineerCost,
         Key::WorkHours,
         Key::InfraPerUnitMonth,
+        Key::InfraBaseMonth,
         Key::OpsBaseHoursMonth,
         Key::OpsHoursPerUnitMonth,
         Key::SelfhelpHoursPerSeatYear,
@@ -201,6 +214,11 @@ impl Key {
         Key::DiscountRate,
         Key::MigrationWeeks,
     ];
+
+    /// Whether only a model-2 config may state this assumption.
+    pub fn model2_only(self) -> bool {
+        self == Key::InfraBaseMonth
+    }
 
     pub fn spec(self) -> &'static Spec {
         &CATALOGUE[self as usize]
@@ -220,6 +238,7 @@ impl Key {
         "engineer_cost",
         "work_hours",
         "infra_per_unit_month",
+        "infra_base_month",
         "ops_base_hours_month",
         "ops_hours_per_unit_month",
         "selfhelp_hours_per_seat_year",

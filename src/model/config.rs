@@ -6,17 +6,22 @@
 
 use super::assumptions::{Assumption, Assumptions, Key, CATALOGUE};
 use super::decode::{field, index, Decoder, Fields, Range};
+use super::price::{decode_limits, decode_price, Limits};
 use super::problem::{Issue, Problem, Problems};
+use super::requirement::decode_requirements;
 use super::value::Value;
 
-/// The only schema version this engine reads.
-pub const SCHEMA: f64 = 1.0;
-/// Most requirements a config may list.
-pub const MAX_REQUIREMENTS: usize = 100;
-/// Most seat bands or term discounts in one price.
-pub const MAX_BANDS: usize = 50;
-/// Largest amount of money any price field may state.
-pub const MONEY_MAX: f64 = 1e12;
+pub use super::price::{Band, Graduated, Price, TermDiscount, MAX_BANDS, MONEY_MAX};
+pub use super::requirement::{
+    decode_requirement_ids, Charge, Requirement, Treatment, MAX_REQUIREMENTS,
+};
+
+/// The newest model this engine reads (spec: "schema" is 1 or 2).
+pub const MODEL: u8 = 2;
+/// Most paid options a config may list (spec §1).
+pub const MAX_PAID: usize = 6;
+/// Most options a config may list: community and the paid ones.
+pub const MAX_OPTIONS: usize = MAX_PAID + 1;
 /// The scenario ranges of spec §2.
 pub const TEAM_SIZE: Range = Range::new(1.0, 1_000_000.0);
 pub const SCALE: Range = Range::above(0.0, 1_000_000.0);
@@ -24,7 +29,6 @@ pub const HORIZON: Range = Range::whole(1.0, 10.0);
 pub const GROWTH: Range = Range::new(-0.9, 10.0);
 
 const FRACTION: Range = Range::new(0.0, 1.0);
-const MONEY: Range = Range::new(0.0, MONEY_MAX);
 
 /// What kind of option this is (spec §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,100 +54,6 @@ impl Kind {
     }
 }
 
-/// One band of graduated seat pricing.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Band {
-    /// The last seat this band prices; `None` on the last band only.
-    pub up_to: Option<f64>,
-    pub per_seat: f64,
-}
-
-/// A discount for committing to a term of at least `min_years`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TermDiscount {
-    pub min_years: u32,
-    pub discount: f64,
-}
-
-/// The yearly price of a paid option (spec §4).
-/// Invariants: every amount in 0…[`MONEY_MAX`]; `up_to` strictly increasing, present on every
-/// band but the last; discounts in 0…1.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Price {
-    pub platform_fee: f64,
-    pub bands: Vec<Band>,
-    pub per_unit: f64,
-    pub minimum: f64,
-    pub term_discounts: Vec<TermDiscount>,
-    /// `below[k]`: the price of every seat under band `k`, summed band by band from the first
-    /// (the order a loop over the bands would add them in, so results agree to the bit).
-    below: Vec<f64>,
-}
-
-impl Price {
-    pub fn new(
-        platform_fee: f64,
-        bands: Vec<Band>,
-        per_unit: f64,
-        minimum: f64,
-        term_discounts: Vec<TermDiscount>,
-    ) -> Price {
-        let mut below = Vec::with_capacity(bands.len());
-        let (mut total, mut floor) = (0.0, 0.0);
-        for band in &bands {
-            below.push(total);
-            if let Some(cap) = band.up_to {
-                total += (cap - floor) * band.per_seat;
-                floor = cap;
-            }
-        }
-        Price {
-            platform_fee,
-            bands,
-            per_unit,
-            minimum,
-            term_discounts,
-            below,
-        }
-    }
-
-    /// The graduated seat price of `seats` seats, like tax brackets.
-    /// Finds the band holding the last seat by bisection: the intervals search prices
-    /// thousands of seat counts against up to 50 bands.
-    pub fn seat_price(&self, seats: f64) -> f64 {
-        if self.bands.is_empty() || seats <= 0.0 {
-            return 0.0;
-        }
-        let last = self.bands.len() - 1;
-        let k = self.bands[..last].partition_point(|b| b.up_to.is_some_and(|u| u < seats));
-        let floor = if k == 0 {
-            0.0
-        } else {
-            self.bands[k - 1].up_to.unwrap_or(0.0)
-        };
-        self.below[k] + (seats - floor) * self.bands[k].per_seat
-    }
-
-    /// The price before the minimum and the term discount.
-    pub fn list(&self, seats: f64, units: f64) -> f64 {
-        self.platform_fee + self.seat_price(seats) + self.per_unit * units
-    }
-
-    /// The largest discount whose `min_years` ≤ `horizon`; 0 when none applies.
-    pub fn term_discount(&self, horizon: u32) -> f64 {
-        self.term_discounts
-            .iter()
-            .filter(|t| t.min_years <= horizon)
-            .map(|t| t.discount)
-            .fold(0.0, f64::max)
-    }
-
-    /// The yearly price for `seats` and `units`, given the term's discount (spec §4).
-    pub fn yearly(&self, seats: f64, units: f64, discount: f64) -> f64 {
-        self.minimum.max(self.list(seats, units)) * (1.0 - discount)
-    }
-}
-
 /// What an option changes, by kind. Fractions are in 0…1.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Terms {
@@ -153,6 +63,8 @@ pub enum Terms {
         ops_reduction: f64,
         support_reduction: f64,
         downtime_reduction: f64,
+        /// Its infrastructure relative to the community edition's, 0…10 (model 2; 1 in model 1).
+        infra_factor: f64,
     },
     Cloud {
         price: Price,
@@ -178,6 +90,8 @@ pub struct OptionSpec {
     pub name: String,
     pub terms: Terms,
     pub cta: Option<Cta>,
+    /// Where the plan is sold (spec §4b); none stated for community.
+    pub limits: Limits,
 }
 
 impl OptionSpec {
@@ -195,40 +109,6 @@ impl OptionSpec {
             Terms::Enterprise { price, .. } | Terms::Cloud { price, .. } => Some(price),
         }
     }
-}
-
-/// How an option meets a requirement (spec §5).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Treatment {
-    Included,
-    Addon { per_year: f64 },
-    External { per_year: f64 },
-    Build { weeks: f64, upkeep: f64 },
-    Unavailable,
-}
-
-impl Treatment {
-    /// How the treatment reads next to a requirement.
-    pub fn label(self) -> &'static str {
-        match self {
-            Treatment::Included => "included",
-            Treatment::Addon { .. } => "add-on",
-            Treatment::External { .. } => "third party",
-            Treatment::Build { .. } => "build it yourself",
-            Treatment::Unavailable => "not available",
-        }
-    }
-}
-
-/// A requirement a buyer may have to meet.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Requirement {
-    pub id: String,
-    pub name: String,
-    pub group: String,
-    pub description: Option<String>,
-    /// How each option meets it, aligned with [`Config::options`].
-    pub treatments: Vec<Treatment>,
 }
 
 /// What the vendor calls one unit of scale.
@@ -251,11 +131,13 @@ pub struct Defaults {
 }
 
 /// A checked pricing config.
-/// Invariants: exactly one community option, one or two paid ones, ids unique; every
+/// Invariants: exactly one community option, one to [`MAX_PAID`] paid ones, ids unique; every
 /// requirement has a treatment per option; all numbers finite and in range.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(try_from = "Value")]
 pub struct Config {
+    /// The model the config declares (`"schema"`): 1 or 2.
+    pub schema: u8,
     pub product: String,
     /// ISO 4217 code, three capital letters.
     pub currency: String,
@@ -319,7 +201,7 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-fn decode_id(d: &mut Decoder, f: &mut Fields, what: &str) -> Option<String> {
+pub(crate) fn decode_id(d: &mut Decoder, f: &mut Fields, what: &str) -> Option<String> {
     let id = f.string(d, "id")?;
     if !valid_id(&id) {
         d.fail(
@@ -334,8 +216,8 @@ fn decode_id(d: &mut Decoder, f: &mut Fields, what: &str) -> Option<String> {
 fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
     let mut f = d.fields(value, "")?;
     // A wrong schema makes every other message misleading, so it is reported alone.
-    match f.require(d, "schema") {
-        Some(Value::Number(n)) if *n == SCHEMA => {}
+    let schema = match f.require(d, "schema") {
+        Some(Value::Number(n)) if *n == 1.0 || *n == 2.0 => *n as u8,
         Some(Value::Number(n)) => {
             d.report("schema", Issue::Schema { found: *n });
             return None;
@@ -344,13 +226,18 @@ fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
             d.report(
                 "schema",
                 Issue::WrongType {
-                    expected: "the number 1",
+                    expected: "the number 1 or 2",
                     found: other.kind(),
                 },
             );
             return None;
         }
         None => return None,
+    };
+    d.model1 = schema == 1;
+    // Editors point `$schema` at the JSON Schema of configs; the engine has no use for it.
+    if let Some(v) = f.get("$schema") {
+        d.string(v, "$schema");
     }
     let product = f.string(d, "product");
     let currency = f.string(d, "currency").and_then(|c| {
@@ -388,6 +275,7 @@ fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
     };
     f.finish(d);
     Some(Config {
+        schema,
         product: product?,
         currency: currency?,
         scale_unit: scale_unit?,
@@ -439,6 +327,11 @@ pub fn decode_assumption_overrides(
             ok = false;
             continue;
         };
+        if d.model1 && k.model2_only() {
+            d.report(p, Issue::NeedsModel2);
+            ok = false;
+            continue;
+        }
         match decode_assumption(d, v, &p, k, base.get(k)) {
             Some(a) => *out.get_mut(k) = a,
             None => ok = false,
@@ -502,9 +395,19 @@ fn decode_assumption(
 
 fn decode_options(d: &mut Decoder, value: &Value) -> Option<Vec<OptionSpec>> {
     let items = d.array(value, "options")?;
+    if items.len() > MAX_OPTIONS {
+        d.fail(
+            "options",
+            format!(
+                "lists {} options, more than the {MAX_OPTIONS} allowed (one community option and up to {MAX_PAID} paid ones)",
+                items.len()
+            ),
+        );
+        return None;
+    }
     let mut options = Vec::new();
     let mut ok = true;
-    for (i, item) in items.iter().enumerate().take(8) {
+    for (i, item) in items.iter().enumerate() {
         match decode_option(d, item, &index("options", i)) {
             Some(o) => options.push(o),
             None => ok = false,
@@ -525,12 +428,17 @@ fn decode_options(d: &mut Decoder, value: &Value) -> Option<Vec<OptionSpec>> {
             ),
         }
         let paid = options.len() - count(Kind::Community);
-        if !(1..=2).contains(&paid) {
+        if d.model1 && paid > 2 {
             d.fail(
                 "options",
                 format!(
-                    "must include one or two paid options (enterprise or cloud), but has {paid}"
+                    "must include one or two paid options in a model-1 config, but has {paid}: declare \"schema\": 2 for up to {MAX_PAID}"
                 ),
+            );
+        } else if paid == 0 {
+            d.fail(
+                "options",
+                format!("must include one to {MAX_PAID} paid options (enterprise or cloud), but has none"),
             );
         }
     }
@@ -549,17 +457,20 @@ fn decode_options(d: &mut Decoder, value: &Value) -> Option<Vec<OptionSpec>> {
 }
 
 const COMMON_OPTION_FIELDS: [&str; 4] = ["id", "kind", "name", "cta"];
-const ENTERPRISE_FIELDS: [&str; 4] = [
+const ENTERPRISE_FIELDS: [&str; 6] = [
     "price",
     "ops_reduction",
     "support_reduction",
     "downtime_reduction",
+    "infra_factor",
+    "limits",
 ];
-const CLOUD_FIELDS: [&str; 4] = [
+const CLOUD_FIELDS: [&str; 5] = [
     "price",
     "admin_hours_month",
     "support_reduction",
     "availability",
+    "limits",
 ];
 
 fn decode_option(d: &mut Decoder, value: &Value, path: &str) -> Option<OptionSpec> {
@@ -613,11 +524,16 @@ fn decode_option(d: &mut Decoder, value: &Value, path: &str) -> Option<OptionSpe
             let ops = f.number_or(d, "ops_reduction", FRACTION, 0.0);
             let support = f.number_or(d, "support_reduction", FRACTION, 0.0);
             let downtime = f.number_or(d, "downtime_reduction", FRACTION, 0.0);
+            let infra_factor = match f.model2(d, "infra_factor") {
+                None => Some(1.0),
+                Some(v) => d.number(v, &f.path_of("infra_factor"), Range::new(0.0, 10.0)),
+            };
             Some(Terms::Enterprise {
                 price: price?,
                 ops_reduction: ops?,
                 support_reduction: support?,
                 downtime_reduction: downtime?,
+                infra_factor: infra_factor?,
             })
         }
         Kind::Cloud => {
@@ -635,6 +551,10 @@ fn decode_option(d: &mut Decoder, value: &Value, path: &str) -> Option<OptionSpe
             })
         }
     };
+    let limits = match (kind, f.model2(d, "limits")) {
+        (_, None) | (Kind::Community, Some(_)) => Some(Limits::default()),
+        (_, Some(v)) => decode_limits(d, v, &f.path_of("limits")),
+    };
     for k in &foreign {
         f.get(k);
     }
@@ -644,6 +564,7 @@ fn decode_option(d: &mut Decoder, value: &Value, path: &str) -> Option<OptionSpe
         name: name?,
         terms: terms?,
         cta: cta?,
+        limits: limits?,
     })
 }
 
@@ -677,276 +598,6 @@ fn decode_cta(d: &mut Decoder, value: &Value, path: &str) -> Option<Cta> {
         label: label?,
         url: url?,
     })
-}
-
-fn decode_price(d: &mut Decoder, value: &Value, path: &str) -> Option<Price> {
-    let mut f = d.fields(value, path)?;
-    let platform_fee = f.number_or(d, "platform_fee", MONEY, 0.0);
-    let per_unit = f.number_or(d, "per_unit", MONEY, 0.0);
-    let minimum = f.number_or(d, "minimum", MONEY, 0.0);
-    let bands = match f.get("bands") {
-        None => Some(Vec::new()),
-        Some(v) => decode_bands(d, v, &f.path_of("bands")),
-    };
-    let term_discounts = match f.get("term_discounts") {
-        None => Some(Vec::new()),
-        Some(v) => decode_term_discounts(d, v, &f.path_of("term_discounts")),
-    };
-    f.finish(d);
-    Some(Price::new(
-        platform_fee?,
-        bands?,
-        per_unit?,
-        minimum?,
-        term_discounts?,
-    ))
-}
-
-fn decode_bands(d: &mut Decoder, value: &Value, path: &str) -> Option<Vec<Band>> {
-    let items = d.array(value, path)?;
-    if items.len() > MAX_BANDS {
-        d.fail(
-            path,
-            format!(
-                "has {} bands, more than the {MAX_BANDS} allowed",
-                items.len()
-            ),
-        );
-        return None;
-    }
-    let before = d.problems.len();
-    let mut bands = Vec::new();
-    let mut last_up_to: Option<f64> = None;
-    for (i, item) in items.iter().enumerate() {
-        let p = index(path, i);
-        let Some(mut f) = d.fields(item, &p) else {
-            continue;
-        };
-        let per_seat = f.number(d, "per_seat", MONEY);
-        let up_to = f.opt_number(d, "up_to", Range::above(0.0, MONEY_MAX));
-        f.finish(d);
-        let (Some(per_seat), Some(up_to)) = (per_seat, up_to) else {
-            continue;
-        };
-        let is_last = i + 1 == items.len();
-        match up_to {
-            None if !is_last => d.fail(
-                field(&p, "up_to"),
-                "is missing: only the last band may leave it out",
-            ),
-            Some(_) if is_last => d.fail(
-                field(&p, "up_to"),
-                "must be left out on the last band, which prices every seat above the one before",
-            ),
-            Some(u) => {
-                if let Some(prev) = last_up_to {
-                    if u <= prev {
-                        d.report(field(&p, "up_to"), Issue::NotIncreasing { previous: prev });
-                    }
-                }
-                last_up_to = Some(u);
-            }
-            None => {}
-        }
-        bands.push(Band { up_to, per_seat });
-    }
-    (d.problems.len() == before).then_some(bands)
-}
-
-fn decode_term_discounts(d: &mut Decoder, value: &Value, path: &str) -> Option<Vec<TermDiscount>> {
-    let items = d.array(value, path)?;
-    if items.len() > MAX_BANDS {
-        d.fail(
-            path,
-            format!(
-                "has {} entries, more than the {MAX_BANDS} allowed",
-                items.len()
-            ),
-        );
-        return None;
-    }
-    let before = d.problems.len();
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Some(mut f) = d.fields(item, &index(path, i)) else {
-            continue;
-        };
-        let min_years = f.number(d, "min_years", Range::whole(1.0, 100.0));
-        let discount = f.number(d, "discount", FRACTION);
-        f.finish(d);
-        if let (Some(min_years), Some(discount)) = (min_years, discount) {
-            out.push(TermDiscount {
-                min_years: min_years as u32,
-                discount,
-            });
-        }
-    }
-    (d.problems.len() == before).then_some(out)
-}
-
-const REQUIREMENT_FIELDS: [&str; 4] = ["id", "name", "group", "description"];
-
-fn decode_requirements(
-    d: &mut Decoder,
-    value: &Value,
-    options: &[OptionSpec],
-) -> Option<Vec<Requirement>> {
-    let items = d.array(value, "requirements")?;
-    if items.len() > MAX_REQUIREMENTS {
-        d.fail(
-            "requirements",
-            format!(
-                "lists {} requirements, more than the {MAX_REQUIREMENTS} allowed",
-                items.len()
-            ),
-        );
-        return None;
-    }
-    let before = d.problems.len();
-    let mut out: Vec<Requirement> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = index("requirements", i);
-        let Some(r) = decode_requirement(d, item, &path, options) else {
-            continue;
-        };
-        if out.iter().any(|o| o.id == r.id) {
-            d.report(
-                field(&path, "id"),
-                Issue::Duplicate {
-                    what: "requirement id",
-                    name: r.id.clone(),
-                },
-            );
-        }
-        out.push(r);
-    }
-    (d.problems.len() == before).then_some(out)
-}
-
-fn decode_requirement(
-    d: &mut Decoder,
-    value: &Value,
-    path: &str,
-    options: &[OptionSpec],
-) -> Option<Requirement> {
-    let mut f = d.fields(value, path)?;
-    let id = decode_id(d, &mut f, "requirement");
-    let name = f.string(d, "name");
-    let group = match f.get("group") {
-        None => Some("Requirements".to_owned()),
-        Some(v) => d.string(v, &f.path_of("group")),
-    };
-    let description = f.opt_string(d, "description");
-    let mut treatments = Vec::with_capacity(options.len());
-    let mut ok = true;
-    for o in options {
-        // The spec: an option the requirement does not mention cannot meet it.
-        let t = match f.get(&o.id) {
-            None => Some(Treatment::Unavailable),
-            Some(v) => decode_treatment(d, v, &field(path, &o.id)),
-        };
-        match t {
-            Some(t) => treatments.push(t),
-            None => ok = false,
-        }
-    }
-    for (k, _) in f.unread() {
-        if !REQUIREMENT_FIELDS.contains(&k.as_str()) && !options.iter().any(|o| &o.id == k) {
-            d.warnings.push(Problem::other(
-                field(path, k),
-                "is neither a requirement field nor an option id; it is ignored",
-            ));
-        }
-    }
-    if !ok {
-        return None;
-    }
-    Some(Requirement {
-        id: id?,
-        name: name?,
-        group: group?,
-        description: description?,
-        treatments,
-    })
-}
-
-const TREATMENTS: &[&str] = &[
-    "included",
-    "unavailable",
-    "{\"addon\": {…}}",
-    "{\"external\": {…}}",
-    "{\"build\": {…}}",
-];
-
-fn decode_treatment(d: &mut Decoder, value: &Value, path: &str) -> Option<Treatment> {
-    match value {
-        Value::String(s) if s == "included" => Some(Treatment::Included),
-        Value::String(s) if s == "unavailable" => Some(Treatment::Unavailable),
-        Value::String(s) => {
-            d.report(
-                path,
-                Issue::NotOneOf {
-                    found: s.clone(),
-                    allowed: TREATMENTS,
-                },
-            );
-            None
-        }
-        Value::Object(members) if members.len() == 1 => {
-            let (kind, body) = &members[0];
-            let p = field(path, kind);
-            match kind.as_str() {
-                "addon" | "external" => {
-                    let mut f = d.fields(body, &p)?;
-                    let per_year = f.number(d, "per_year", MONEY);
-                    f.finish(d);
-                    let per_year = per_year?;
-                    Some(if kind == "addon" {
-                        Treatment::Addon { per_year }
-                    } else {
-                        Treatment::External { per_year }
-                    })
-                }
-                "build" => {
-                    let mut f = d.fields(body, &p)?;
-                    let weeks = f.number(d, "weeks", Range::new(0.0, 520.0));
-                    let upkeep = f.number_or(d, "upkeep", Range::new(0.0, 10.0), 0.0);
-                    f.finish(d);
-                    Some(Treatment::Build {
-                        weeks: weeks?,
-                        upkeep: upkeep?,
-                    })
-                }
-                other => {
-                    d.report(
-                        path,
-                        Issue::NotOneOf {
-                            found: other.to_owned(),
-                            allowed: TREATMENTS,
-                        },
-                    );
-                    None
-                }
-            }
-        }
-        Value::Object(_) => {
-            d.fail(
-                path,
-                "must be an object with exactly one of \"addon\", \"external\" or \"build\"",
-            );
-            None
-        }
-        other => {
-            d.report(
-                path,
-                Issue::WrongType {
-                    expected: "a string or an object",
-                    found: other.kind(),
-                },
-            );
-            None
-        }
-    }
 }
 
 fn decode_defaults(
@@ -983,97 +634,4 @@ fn decode_defaults(
     defaults.scale_growth = scale_growth?;
     defaults.requirements = reqs?;
     Some(defaults)
-}
-
-/// A list of requirement ids, each known; repeats are dropped.
-pub fn decode_requirement_ids(
-    d: &mut Decoder,
-    value: &Value,
-    path: &str,
-    requirements: &[Requirement],
-) -> Option<Vec<String>> {
-    let items = d.array(value, path)?;
-    let before = d.problems.len();
-    let mut out: Vec<String> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = index(path, i);
-        let Some(id) = d.string(item, &p) else {
-            continue;
-        };
-        if !requirements.iter().any(|r| r.id == id) {
-            d.report(
-                p,
-                Issue::Unknown {
-                    what: "requirement",
-                    name: id,
-                },
-            );
-        } else if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    (d.problems.len() == before).then_some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The graduated price the slow way: every band in turn.
-    fn by_loop(bands: &[Band], seats: f64) -> f64 {
-        let (mut total, mut floor) = (0.0, 0.0);
-        for band in bands {
-            if seats <= floor {
-                break;
-            }
-            let cap = band.up_to.unwrap_or(f64::INFINITY);
-            total += (seats.min(cap) - floor) * band.per_seat;
-            floor = cap;
-        }
-        total
-    }
-
-    #[test]
-    fn bisected_seat_price_agrees_with_the_loop_to_the_bit() {
-        let bands = vec![
-            Band {
-                up_to: Some(50.0),
-                per_seat: 600.0,
-            },
-            Band {
-                up_to: Some(250.0),
-                per_seat: 450.5,
-            },
-            Band {
-                up_to: Some(1000.0),
-                per_seat: 0.0,
-            },
-            Band {
-                up_to: None,
-                per_seat: 299.99,
-            },
-        ];
-        let price = Price::new(0.0, bands.clone(), 0.0, 0.0, Vec::new());
-        for seats in [
-            0.5, 1.0, 49.9, 50.0, 50.1, 137.3, 250.0, 999.0, 1000.0, 1000.5, 123_456.7,
-        ] {
-            assert_eq!(
-                price.seat_price(seats).to_bits(),
-                by_loop(&bands, seats).to_bits(),
-                "{seats} seats"
-            );
-        }
-        assert_eq!(
-            Price::new(0.0, Vec::new(), 0.0, 0.0, Vec::new()).seat_price(10.0),
-            0.0
-        );
-        let flat = vec![Band {
-            up_to: None,
-            per_seat: 240.0,
-        }];
-        assert_eq!(
-            Price::new(0.0, flat, 0.0, 0.0, Vec::new()).seat_price(40.0),
-            9_600.0
-        );
-    }
 }

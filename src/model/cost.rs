@@ -3,7 +3,9 @@
 //! and never allocates.
 
 use super::assumptions::{Key, Values};
-use super::config::{Config, Terms, Treatment};
+use super::config::{Charge, Config, OptionSpec, Price, Terms, Treatment, MAX_OPTIONS};
+use super::expect::{self, Triangle};
+use super::price::Limit;
 use super::scenario::Scenario;
 use serde::Serialize;
 
@@ -87,25 +89,71 @@ impl Costs {
     }
 }
 
-/// Where the model is evaluated: the inputs that analyses vary.
+/// Where the model is evaluated: the inputs that analyses vary, and the quantities derived
+/// from them that `costs` reads. At the entered values (or a Monte Carlo draw) the derived
+/// ones follow from `values` ([`Point::derive`]); in the expected view they are the means of
+/// spec §6, which are not the values' functions of the means ([`Model::expected_point`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub team_size: f64,
     pub scale: f64,
     pub values: Values,
+    /// The hourly rate: E / W, or E[E]·E[1/W] in the expected view.
+    pub hourly: f64,
+    /// Year y's discount divisor (index y − 1): (1 + r)^y, or 1 / E[(1 + r)^−y].
+    pub deflators: [f64; MAX_YEARS],
+    /// Each option's quote factor q (1 for a list price), aligned with the options.
+    pub quotes: [f64; MAX_OPTIONS],
 }
 
-/// The parts of an option's cost that follow from the selected requirements (spec §5).
+impl Point {
+    /// A point at `values`, every quote factor at 1.
+    pub fn new(team_size: f64, scale: f64, values: Values, horizon: u32) -> Point {
+        let mut p = Point {
+            team_size,
+            scale,
+            values,
+            hourly: 0.0,
+            deflators: [1.0; MAX_YEARS],
+            quotes: [1.0; MAX_OPTIONS],
+        };
+        p.derive(horizon);
+        p
+    }
+
+    /// Sets the hourly rate and the discount divisors from `values`. Powers are repeated
+    /// multiplication, so the bits are the same on every platform.
+    pub fn derive(&mut self, horizon: u32) {
+        self.hourly = self.values.hourly_rate();
+        self.deflators = deflators(self.values.get(Key::DiscountRate), horizon);
+    }
+}
+
+/// (1 + r)^y for y = 1…`horizon`; 1 past it.
+pub fn deflators(rate: f64, horizon: u32) -> [f64; MAX_YEARS] {
+    let mut out = [1.0; MAX_YEARS];
+    let mut d = 1.0;
+    for slot in out.iter_mut().take(horizon as usize) {
+        d *= 1.0 + rate;
+        *slot = d;
+    }
+    out
+}
+
+/// The parts of an option's cost that follow from the selected requirements (spec §5) and the
+/// scenario's horizon, team and scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
-    /// Σ addon and external `per_year`.
-    pub per_year: f64,
+    /// Σ add-on and third-party charges.
+    pub charge: Charge,
     /// Σ build weeks, paid once.
     pub build_weeks: f64,
     /// Σ upkeep × build weeks, paid every year from year 2.
     pub upkeep_weeks: f64,
     /// Indices of the selected requirements the option cannot meet.
     pub unmet: Vec<usize>,
+    /// The plan limits the scenario's team or scale breaks in some year (spec §4b).
+    pub limits_exceeded: Vec<Limit>,
     /// The term discount for the scenario's horizon.
     pub discount: f64,
 }
@@ -116,6 +164,26 @@ pub struct Model<'a> {
     pub scenario: &'a Scenario,
     /// One plan per option, aligned with `config.options`.
     pub plans: Vec<Plan>,
+    /// The means of spec §6 (every quantity ranged or not).
+    means: Means,
+}
+
+/// What the expected view needs beyond the assumptions' means.
+#[derive(Clone, Copy, Debug)]
+struct Means {
+    values: Values,
+    /// E[1/W] when `work_hours` is ranged; `None` when it is a plain value.
+    inverse_work: Option<f64>,
+    deflators: [f64; MAX_YEARS],
+    quotes: [f64; MAX_OPTIONS],
+}
+
+/// One uncertain quantity of spec §7: an assumption, or an option's quote factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    Assumption(Key),
+    /// The quote factor of option `i`.
+    Quote(usize),
 }
 
 impl<'a> Model<'a> {
@@ -126,10 +194,11 @@ impl<'a> Model<'a> {
             .enumerate()
             .map(|(i, option)| {
                 let mut plan = Plan {
-                    per_year: 0.0,
+                    charge: Charge::default(),
                     build_weeks: 0.0,
                     upkeep_weeks: 0.0,
                     unmet: Vec::new(),
+                    limits_exceeded: Vec::new(),
                     discount: option
                         .price()
                         .map_or(0.0, |p| p.term_discount(scenario.horizon)),
@@ -140,9 +209,7 @@ impl<'a> Model<'a> {
                     }
                     match req.treatments[i] {
                         Treatment::Included => {}
-                        Treatment::Addon { per_year } | Treatment::External { per_year } => {
-                            plan.per_year += per_year
-                        }
+                        Treatment::Addon(c) | Treatment::External(c) => plan.charge.add(&c),
                         Treatment::Build { weeks, upkeep } => {
                             plan.build_weeks += weeks;
                             plan.upkeep_weeks += upkeep * weeks;
@@ -150,6 +217,8 @@ impl<'a> Model<'a> {
                         Treatment::Unavailable => plan.unmet.push(r),
                     }
                 }
+                plan.limits_exceeded =
+                    broken_limits(option, scenario, scenario.team_size, scenario.scale);
                 plan
             })
             .collect();
@@ -157,15 +226,55 @@ impl<'a> Model<'a> {
             config,
             scenario,
             plans,
+            means: Means::of(config, scenario),
         }
     }
 
-    /// The scenario's own point.
+    /// The scenario's own point: every quantity at its entered value.
     pub fn point(&self) -> Point {
+        Point::new(
+            self.scenario.team_size,
+            self.scenario.scale,
+            self.scenario.assumptions.values(),
+            self.scenario.horizon,
+        )
+    }
+
+    /// The expected view's point (spec §6): every ranged quantity at its mean.
+    pub fn expected_point(&self) -> Point {
+        self.expected_point_with(None)
+    }
+
+    /// The expected view with one quantity fixed at a value (sensitivity, spec §7).
+    pub fn expected_point_with(&self, fixed: Option<(Quantity, f64)>) -> Point {
+        let m = &self.means;
+        let mut values = m.values;
+        let mut quotes = m.quotes;
+        let mut deflators = m.deflators;
+        let mut inverse_work = m.inverse_work;
+        match fixed {
+            None => {}
+            Some((Quantity::Quote(i), x)) => quotes[i] = x,
+            Some((Quantity::Assumption(key), x)) => {
+                values.set(key, x);
+                match key {
+                    Key::WorkHours => inverse_work = None,
+                    Key::DiscountRate => deflators = self::deflators(x, self.scenario.horizon),
+                    _ => {}
+                }
+            }
+        }
+        let cost = values.get(Key::EngineerCost);
         Point {
             team_size: self.scenario.team_size,
             scale: self.scenario.scale,
-            values: self.scenario.assumptions.values(),
+            values,
+            hourly: match inverse_work {
+                Some(inv) => cost * inv,
+                None => cost / values.get(Key::WorkHours),
+            },
+            deflators,
+            quotes,
         }
     }
 
@@ -173,9 +282,9 @@ impl<'a> Model<'a> {
         self.config.community()
     }
 
-    /// Whether option `i` meets every selected requirement.
+    /// Whether option `i` meets every selected requirement and stays within its plan limits.
     pub fn qualified(&self, i: usize) -> bool {
-        self.plans[i].unmet.is_empty()
+        self.plans[i].unmet.is_empty() && self.plans[i].limits_exceeded.is_empty()
     }
 
     /// The costs of option `i` at point `p` (spec §3–§6).
@@ -183,12 +292,13 @@ impl<'a> Model<'a> {
         let option = &self.config.options[i];
         let plan = &self.plans[i];
         let v = &p.values;
-        let h = v.hourly_rate();
+        let h = p.hourly;
+        let q = p.quotes[i];
         let horizon = self.scenario.horizon as usize;
         let team_factor = 1.0 + self.scenario.team_growth;
         let scale_factor = 1.0 + self.scenario.scale_growth;
-        let rate_factor = 1.0 + v.get(Key::DiscountRate);
         let infra = v.get(Key::InfraPerUnitMonth);
+        let infra_base = v.get(Key::InfraBaseMonth);
         let ops_base = v.get(Key::OpsBaseHoursMonth);
         let ops_per_unit = v.get(Key::OpsHoursPerUnitMonth);
         let selfhelp = v.get(Key::SelfhelpHoursPerSeatYear);
@@ -197,15 +307,16 @@ impl<'a> Model<'a> {
         let self_hosted_down = (1.0 - v.get(Key::SelfHostedAvailability)) * YEAR_HOURS;
         let upkeep = plan.upkeep_weeks * WEEK_HOURS * h;
 
-        // (self-hosts, ops factor or None for cloud admin, support reduction, down hours)
-        let (self_hosts, support_reduction, down_hours) = match option.terms {
-            Terms::Community => (true, 0.0, self_hosted_down),
+        // Infrastructure factor (0 for cloud), support reduction, down hours.
+        let (infra_factor, support_reduction, down_hours) = match option.terms {
+            Terms::Community => (1.0, 0.0, self_hosted_down),
             Terms::Enterprise {
                 support_reduction,
                 downtime_reduction,
+                infra_factor,
                 ..
             } => (
-                true,
+                infra_factor,
                 support_reduction,
                 self_hosted_down * (1.0 - downtime_reduction),
             ),
@@ -213,24 +324,24 @@ impl<'a> Model<'a> {
                 support_reduction,
                 availability,
                 ..
-            } => (false, support_reduction, (1.0 - availability) * YEAR_HOURS),
+            } => (0.0, support_reduction, (1.0 - availability) * YEAR_HOURS),
         };
 
         let mut years = [YearLines::default(); MAX_YEARS];
-        let (mut seats, mut units, mut discount) = (p.team_size, p.scale, 1.0);
+        let (mut seats, mut units) = (p.team_size, p.scale);
         let (mut recurring_total, mut recurring_pv, mut licence_pv) = (0.0, 0.0, 0.0);
         for (y, line) in years.iter_mut().enumerate().take(horizon) {
-            discount *= rate_factor;
+            let deflator = p.deflators[y];
             let community_ops = (ops_base + ops_per_unit * units) * 12.0 * h;
             *line = YearLines {
                 year: y as u32 + 1,
                 licence: option
                     .price()
-                    .map_or(0.0, |price| price.yearly(seats, units, plan.discount)),
-                infrastructure: if self_hosts {
-                    units * infra * 12.0
-                } else {
+                    .map_or(0.0, |price| price.yearly(seats, units, plan.discount, q)),
+                infrastructure: if infra_factor == 0.0 {
                     0.0
+                } else {
+                    (infra_base + units * infra) * 12.0 * infra_factor
                 },
                 operations: match option.terms {
                     Terms::Community => community_ops,
@@ -243,12 +354,12 @@ impl<'a> Model<'a> {
                 },
                 self_help: seats * selfhelp * h * (1.0 - support_reduction),
                 downtime: down_hours * (seats * productivity_loss * h + business),
-                compliance: plan.per_year + if y > 0 { upkeep } else { 0.0 },
+                compliance: plan.charge.yearly(seats, units) + if y > 0 { upkeep } else { 0.0 },
             };
             let recurring = line.recurring();
             recurring_total += recurring;
-            recurring_pv += recurring / discount;
-            licence_pv += line.licence / discount;
+            recurring_pv += recurring / deflator;
+            licence_pv += line.licence / deflator;
             seats *= team_factor;
             units *= scale_factor;
         }
@@ -272,8 +383,8 @@ impl<'a> Model<'a> {
 
     /// The present cost of every option at `p`, aligned with `config.options`.
     #[inline]
-    pub fn present_costs(&self, p: &Point) -> [f64; 3] {
-        let mut out = [0.0; 3];
+    pub fn present_costs(&self, p: &Point) -> [f64; MAX_OPTIONS] {
+        let mut out = [0.0; MAX_OPTIONS];
         for (i, slot) in out.iter_mut().enumerate().take(self.config.options.len()) {
             *slot = self.costs(p, i).present_cost;
         }
@@ -290,6 +401,58 @@ impl<'a> Model<'a> {
         }
         best
     }
+}
+
+/// The limits of spec §4b that `option` breaks in some year at this team and scale, grown
+/// exactly as `costs` grows them.
+pub fn broken_limits(
+    option: &OptionSpec,
+    scenario: &Scenario,
+    team_size: f64,
+    scale: f64,
+) -> Vec<Limit> {
+    let mut broken = Vec::new();
+    if option.limits.any() {
+        let (mut seats, mut units) = (team_size, scale);
+        for _ in 0..scenario.horizon {
+            option.limits.check(seats, units, &mut broken);
+            seats *= 1.0 + scenario.team_growth;
+            units *= 1.0 + scenario.scale_growth;
+        }
+        broken.sort();
+    }
+    broken
+}
+
+impl Means {
+    fn of(config: &Config, scenario: &Scenario) -> Means {
+        let a = &scenario.assumptions;
+        let mut values = a.values();
+        for key in Key::ALL {
+            values.set(key, expect::mean(a.get(key)));
+        }
+        let rate = a.get(Key::DiscountRate);
+        let mut quotes = [1.0; MAX_OPTIONS];
+        for (slot, option) in quotes.iter_mut().zip(&config.options) {
+            if let Some(t) = option.price().and_then(quote_triangle) {
+                *slot = t.mean();
+            }
+        }
+        Means {
+            values,
+            inverse_work: Triangle::of(a.get(Key::WorkHours)).map(|t| expect::mean_inverse(&t)),
+            deflators: match Triangle::of(rate) {
+                Some(t) => expect::mean_deflators(&t, scenario.horizon as usize),
+                None => deflators(rate.value, scenario.horizon),
+            },
+            quotes,
+        }
+    }
+}
+
+/// The distribution of a price's quote factor: value 1, the quote's range.
+pub fn quote_triangle(price: &Price) -> Option<Triangle> {
+    Triangle::around(1.0, price.quote)
 }
 
 /// Cumulative cost at the end of each month 0…12H: one-time lines at month 0, each year's

@@ -88,6 +88,8 @@ pub fn index(path: &str, i: usize) -> String {
 pub struct Decoder {
     pub problems: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// The document is a model-1 config: model-2 fields are refused (see [`Fields::model2`]).
+    pub model1: bool,
 }
 
 impl Decoder {
@@ -211,6 +213,16 @@ impl<'v> Fields<'v> {
         let i = self.members.iter().position(|(k, _)| k == key)?;
         self.seen[i] = true;
         Some(&self.members[i].1).filter(|v| !matches!(v, Value::Null))
+    }
+
+    /// The member `key` of model 2: refused, naming the schema to declare, in a model-1 config.
+    pub fn model2(&mut self, d: &mut Decoder, key: &str) -> Option<&'v Value> {
+        let v = self.get(key)?;
+        if d.model1 {
+            d.report(self.path_of(key), Issue::NeedsModel2);
+            return None;
+        }
+        Some(v)
     }
 
     /// The path of member `key`.

@@ -4,10 +4,10 @@
 //! widget only passes its `Intl`-backed [`Numbers`].
 
 use super::assumptions::Key;
-use super::config::{Config, Terms, Treatment};
+use super::config::{Charge, Config, Graduated, Terms, Treatment};
 use super::cost::{Model, WEEK_HOURS, YEAR_HOURS};
 use super::numbers::Numbers;
-use super::report::Report;
+use super::report::{OptionReport, Report};
 use super::uncertainty::MonteCarlo;
 
 fn years(n: u32) -> String {
@@ -67,20 +67,14 @@ pub fn verdict(
         .unwrap_or_default()
     };
     let Some(best_id) = &report.recommended else {
-        let unmet: Vec<String> = report
+        let why: Vec<String> = report
             .options
             .iter()
-            .map(|o| {
-                format!(
-                    "{} cannot meet {}",
-                    o.name,
-                    requirement_names(config, &o.unmet)
-                )
-            })
+            .map(|o| format!("{} {}", o.name, disqualified_because(config, o, n)))
             .collect();
         return format!(
-            "No option meets every selected requirement: {}.",
-            unmet.join("; ")
+            "No option meets every selected requirement within its plan limits: {}.",
+            why.join("; ")
         );
     };
     let best = report
@@ -92,12 +86,12 @@ pub fn verdict(
     match best.savings {
         None => {
             // Community wins: compare with the cheapest paid option.
-            let paid = report.options.iter().filter(|o| o.savings.is_some()).min_by(|a, b| a.present_cost.total_cmp(&b.present_cost));
+            let paid = report.options.iter().filter(|o| o.savings.is_some() && o.qualified).min_by(|a, b| a.expected_present_cost.total_cmp(&b.expected_present_cost));
             match paid {
                 Some(p) => format!(
                     "{} pays off: self-hosting costs {} less over {over} than {}, the cheapest paid option{}.",
                     best.name,
-                    n.money(p.present_cost - best.present_cost),
+                    n.money(p.expected_present_cost - best.expected_present_cost),
                     p.name,
                     sure(best_id)
                 ),
@@ -117,6 +111,43 @@ pub fn verdict(
             format!("{} pays off: saves {} over {over}{payback}{}.", name(best_id), n.money(s), sure(best_id))
         }
     }
+}
+
+/// Why an option is disqualified, after its name: "cannot meet SSO; Team plan: up to 250
+/// users, reached in year 3". Empty when it qualifies.
+pub fn disqualified_because(config: &Config, o: &OptionReport, n: &dyn Numbers) -> String {
+    let mut parts = Vec::new();
+    if !o.unmet.is_empty() {
+        parts.push(format!(
+            "cannot meet {}",
+            requirement_names(config, &o.unmet)
+        ));
+    }
+    if let Some(option) = config.options.iter().find(|c| c.id == o.id) {
+        let l = &option.limits;
+        let mut caps = Vec::new();
+        for name in &o.limits_exceeded {
+            match *name {
+                "min_team_size" => parts.push(format!(
+                    "is sold from {} users",
+                    n.number(l.min_team_size.unwrap_or(0.0))
+                )),
+                "max_team_size" => caps.push(format!(
+                    "{} users",
+                    n.number(l.max_team_size.unwrap_or(0.0))
+                )),
+                _ => caps.push(format!(
+                    "{} {}",
+                    n.number(l.max_scale.unwrap_or(0.0)),
+                    config.scale_unit.many
+                )),
+            }
+        }
+        if !caps.is_empty() {
+            parts.push(format!("is limited to {}", caps.join(" and ")));
+        }
+    }
+    parts.join(" and ")
 }
 
 /// A cost line of one option.
@@ -196,6 +227,29 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
         .filter(|r| scenario.requires(&r.id))
         .map(|r| (r.name.as_str(), r.treatments[option]))
         .collect();
+    // An add-on's yearly charge, part by part.
+    let charge = |c: &Charge, seats: f64, units: f64| {
+        let mut parts = Vec::new();
+        if c.per_year > 0.0 {
+            parts.push(n.money(c.per_year));
+        }
+        if c.per_seat > 0.0 {
+            parts.push(format!("{} × {}", users(seats), n.money(c.per_seat)));
+        }
+        if c.per_unit > 0.0 {
+            parts.push(format!(
+                "{} {} × {}",
+                n.number(units),
+                unit(units),
+                n.money(c.per_unit)
+            ));
+        }
+        if parts.is_empty() {
+            n.money(0.0)
+        } else {
+            parts.join(" + ")
+        }
+    };
     let reduction = |f: f64, what: &str| {
         if f > 0.0 {
             format!(" × (1 − {} {what})", n.percent(f))
@@ -208,32 +262,33 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
         Line::Licence => match o.price() {
             None => (format!("{} pays no licence", o.name), 0.0),
             Some(price) => {
-                let mut parts = Vec::new();
-                let mut floor = 0.0;
-                for band in &price.bands {
-                    if seats <= floor {
-                        break;
+                let pieces = |g: &Graduated, x: f64| {
+                    let parts: Vec<String> = g
+                        .pieces(x)
+                        .into_iter()
+                        .map(|(count, per)| format!("{} × {}", n.number(count), n.money(per)))
+                        .collect();
+                    if parts.is_empty() {
+                        n.money(0.0)
+                    } else {
+                        parts.join(" + ")
                     }
-                    let cap = band.up_to.unwrap_or(f64::INFINITY);
-                    parts.push(format!(
-                        "{} × {}",
-                        n.number(seats.min(cap) - floor),
-                        n.money(band.per_seat)
-                    ));
-                    floor = cap;
-                }
-                let seat_text = if parts.is_empty() {
-                    n.money(0.0)
+                };
+                // Graduated units show each band; a linear price reads "6 nodes × $2,400".
+                let per_unit = if price.unit_bands {
+                    format!("({})", pieces(&price.units, units))
                 } else {
-                    parts.join(" + ")
+                    format!(
+                        "× {}",
+                        n.money(price.units.bands.first().map_or(0.0, |b| b.per))
+                    )
                 };
                 let list = format!(
-                    "platform fee {} + seats ({}) + {} {} × {}",
+                    "platform fee {} + seats ({}) + {} {} {per_unit}",
                     n.money(price.platform_fee),
-                    seat_text,
+                    pieces(&price.seats, seats),
                     n.number(units),
                     unit(units),
-                    n.money(price.per_unit)
                 );
                 let with_min = if price.minimum > 0.0 {
                     format!("max(minimum {}, {list})", n.money(price.minimum))
@@ -246,8 +301,16 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                 } else {
                     String::new()
                 };
+                let quote = if price.quote.is_some() {
+                    " (price on request: the vendor's typical deal)"
+                } else {
+                    ""
+                };
                 (
-                    format!("{with_min}{discount}, for {} in year {year}", users(seats)),
+                    format!(
+                        "{with_min}{discount}{quote}, for {} in year {year}",
+                        users(seats)
+                    ),
                     lines.licence,
                 )
             }
@@ -257,15 +320,29 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                 format!("{} runs on the vendor's infrastructure", o.name),
                 0.0,
             ),
-            _ => (
-                format!(
-                    "{} {} × {} a month × 12",
-                    n.number(units),
-                    unit(units),
-                    n.money(v.get(Key::InfraPerUnitMonth))
-                ),
-                lines.infrastructure,
-            ),
+            _ => {
+                let base = v.get(Key::InfraBaseMonth);
+                let base = if base > 0.0 {
+                    format!("{} base + ", n.money(base))
+                } else {
+                    String::new()
+                };
+                let factor = match o.terms {
+                    Terms::Enterprise { infra_factor, .. } if infra_factor != 1.0 => {
+                        format!(" × {} of the community edition's", n.percent(infra_factor))
+                    }
+                    _ => String::new(),
+                };
+                (
+                    format!(
+                        "({base}{} {} × {}) a month × 12{factor}",
+                        n.number(units),
+                        unit(units),
+                        n.money(v.get(Key::InfraPerUnitMonth))
+                    ),
+                    lines.infrastructure,
+                )
+            }
         },
         Line::Operations => {
             let self_hosted = format!(
@@ -339,11 +416,11 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             let mut parts = Vec::new();
             for (name, t) in &selected {
                 match *t {
-                    Treatment::Addon { per_year } => {
-                        parts.push(format!("{name}: add-on {}", n.money(per_year)))
+                    Treatment::Addon(c) => {
+                        parts.push(format!("{name}: add-on {}", charge(&c, seats, units)))
                     }
-                    Treatment::External { per_year } => {
-                        parts.push(format!("{name}: third party {}", n.money(per_year)))
+                    Treatment::External(c) => {
+                        parts.push(format!("{name}: third party {}", charge(&c, seats, units)))
                     }
                     Treatment::Build { weeks, upkeep } if y > 0 && upkeep > 0.0 => {
                         parts.push(format!(

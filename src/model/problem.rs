@@ -48,6 +48,10 @@ pub enum Issue {
     LowAboveHigh { low: f64, high: f64 },
     /// A band limit not above the previous band's.
     NotIncreasing { previous: f64 },
+    /// A maximum below the minimum it goes with.
+    BelowMinimum { minimum: f64 },
+    /// A model-2 field in a config that declares `"schema": 1`.
+    NeedsModel2,
     /// Anything else, said in full (no numbers in it: those go in a variant of their own, so
     /// the browser formats them).
     Other(String),
@@ -102,7 +106,7 @@ impl Problem {
             Issue::Unknown { what, name } => format!("names an unknown {what} \"{name}\""),
             Issue::Duplicate { what, name } => format!("repeats the {what} \"{name}\""),
             Issue::Schema { found } => format!(
-                "is {}, but this version of Tierwise reads schema 1 only",
+                "is {}, but this version of Tierwise reads schema 1 and 2",
                 number(*found)
             ),
             Issue::LowAboveHigh { low, high } => {
@@ -111,6 +115,10 @@ impl Problem {
             Issue::NotIncreasing { previous } => {
                 format!("must be more than the previous band's up_to ({}): bands go in increasing order", number(*previous))
             }
+            Issue::BelowMinimum { minimum } => {
+                format!("must be at least the minimum ({})", number(*minimum))
+            }
+            Issue::NeedsModel2 => "is a model-2 field: declare \"schema\": 2 to use it".to_owned(),
             Issue::Other(message) => message.clone(),
         };
         if self.path.is_empty() {

@@ -1,6 +1,6 @@
 //! The Result of spec §9: everything one evaluation tells about a scenario.
 
-use super::config::{Config, Kind};
+use super::config::{Config, Kind, MODEL};
 use super::cost::{payback_month, Costs, Model, OneTime, YearLines};
 use super::scenario::Scenario;
 use super::uncertainty::{MonteCarlo, SensitivityRow};
@@ -13,17 +13,28 @@ pub struct OptionReport {
     pub id: String,
     pub name: String,
     pub kind: &'static str,
+    /// Meets every selected requirement and stays within its plan limits.
     pub qualified: bool,
     /// Ids of the selected requirements the option cannot meet.
     pub unmet: Vec<String>,
+    /// The plan limits (spec §4b) the scenario breaks in some year.
+    pub limits_exceeded: Vec<&'static str>,
+    /// Whether the price is on request (a quote): figures use the typical deal.
+    pub quoted: bool,
+    /// The lines at the entered values.
     pub years: Vec<YearLines>,
     pub one_time: OneTime,
     pub total: f64,
     pub present_cost: f64,
-    /// Community's present cost minus this option's; `None` for community.
+    /// The means of `total` and `present_cost` over every range (spec §6).
+    pub expected_total: f64,
+    pub expected_present_cost: f64,
+    /// Community's expected present cost minus this option's; `None` for community.
     pub savings: Option<f64>,
-    /// Savings per unit of migration plus licence present value; `None` for community or
-    /// when that sum is 0.
+    /// The same at the entered values.
+    pub savings_at_values: Option<f64>,
+    /// Savings per unit of expected migration plus licence present value; `None` for
+    /// community or when that sum is 0.
     pub roi: Option<f64>,
     /// `None` for community, or when the option never catches up within the horizon.
     pub payback_month: Option<u32>,
@@ -35,7 +46,9 @@ pub struct OptionReport {
 /// The Result of spec §9.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
-    /// The qualified option with the lowest present cost; `None` when none qualifies.
+    /// The model of the contract these figures follow: 2.
+    pub model: u8,
+    /// The qualified option with the lowest expected present cost; `None` when none qualifies.
     pub recommended: Option<String>,
     pub options: Vec<OptionReport>,
     /// The option the sensitivity rows are about.
@@ -76,12 +89,16 @@ pub fn evaluate(config: &Config, scenario: &Scenario) -> Report {
 /// Evaluates as deep as `depth` says; the parts left out are empty.
 pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report {
     let model = Model::new(config, scenario);
-    let point = model.point();
+    let (point, mean) = (model.point(), model.expected_point());
     let c = model.community();
     let costs: Vec<Costs> = (0..config.options.len())
         .map(|i| model.costs(&point, i))
         .collect();
-    let pcs: Vec<f64> = costs.iter().map(|k| k.present_cost).collect();
+    let expected: Vec<Costs> = (0..config.options.len())
+        .map(|i| model.costs(&mean, i))
+        .collect();
+    // Decisions are taken on the expected view (spec §6).
+    let pcs: Vec<f64> = expected.iter().map(|k| k.present_cost).collect();
     let recommended = model.cheapest_qualified(&pcs);
 
     let options = config
@@ -89,10 +106,10 @@ pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report
         .iter()
         .enumerate()
         .map(|(i, option)| {
-            let k = &costs[i];
+            let (k, e) = (&costs[i], &expected[i]);
             let paid = option.kind().is_paid();
-            let savings = paid.then(|| costs[c].present_cost - k.present_cost);
-            let invested = k.one_time.migration + k.licence_pv;
+            let savings = paid.then(|| expected[c].present_cost - e.present_cost);
+            let invested = e.one_time.migration + e.licence_pv;
             OptionReport {
                 id: option.id.clone(),
                 name: option.name.clone(),
@@ -103,14 +120,23 @@ pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report
                     .iter()
                     .map(|&r| config.requirements[r].id.clone())
                     .collect(),
+                limits_exceeded: model.plans[i]
+                    .limits_exceeded
+                    .iter()
+                    .map(|l| l.as_str())
+                    .collect(),
+                quoted: option.price().is_some_and(|p| p.quote.is_some()),
                 years: k.years().to_vec(),
                 one_time: k.one_time,
                 total: k.total,
                 present_cost: k.present_cost,
+                expected_total: e.total,
+                expected_present_cost: e.present_cost,
                 savings,
+                savings_at_values: paid.then(|| costs[c].present_cost - k.present_cost),
                 roi: savings.filter(|_| invested > 0.0).map(|s| s / invested),
                 payback_month: if paid {
-                    payback_month(k, &costs[c])
+                    payback_month(e, &expected[c])
                 } else {
                     None
                 },
@@ -130,6 +156,7 @@ pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report
         _ => None,
     };
     Report {
+        model: MODEL,
         recommended: recommended.map(|i| config.options[i].id.clone()),
         options,
         sensitivity_option: target.map(|i| config.options[i].id.clone()),
@@ -139,7 +166,8 @@ pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report
 }
 
 /// The paid option sensitivity speaks of: the recommended one when it is paid; otherwise the
-/// cheapest qualified paid option, or the cheapest paid option when none qualifies.
+/// qualified paid option with the lowest expected present cost (`pcs`), or the cheapest paid
+/// option when none qualifies.
 fn sensitivity_target(
     config: &Config,
     model: &Model,

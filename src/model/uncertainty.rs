@@ -4,7 +4,9 @@
 //! `+ − × ÷` and `sqrt`, which IEEE 754 rounds exactly alike on x86-64 and in wasm.
 
 use super::assumptions::Key;
-use super::cost::Model;
+use super::config::MAX_OPTIONS;
+use super::cost::{quote_triangle, Model, Quantity};
+use super::expect::Triangle;
 use serde::Serialize;
 
 /// SplitMix64: small, fast, statistically sound for simulation, and the same everywhere.
@@ -49,11 +51,11 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
 /// How the savings of one option move with one assumption.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SensitivityRow {
-    /// The assumption's id.
-    pub assumption: &'static str,
-    /// Savings with the assumption at its low value.
+    /// The assumption's id, or `quote:<option id>` for a quote factor.
+    pub assumption: String,
+    /// Expected savings with the quantity at its low value.
     pub low: f64,
-    /// Savings with the assumption at its high value.
+    /// Expected savings with the quantity at its high value.
     pub high: f64,
 }
 
@@ -70,6 +72,8 @@ pub struct MonteCarloOption {
     pub p10: f64,
     pub p50: f64,
     pub p90: f64,
+    /// The mean of the draws: it converges to `expected_present_cost`.
+    pub mean: f64,
     /// Share of draws in which this option was the cheapest qualified one; `None` for an
     /// option that does not qualify.
     pub cheapest_share: Option<f64>,
@@ -93,54 +97,69 @@ pub fn percentile(xs: &[f64], q: f64) -> f64 {
 }
 
 impl Model<'_> {
-    /// Savings of option `i` against community, per ranged assumption at its low and high,
-    /// largest swing first (ties keep catalogue order).
+    /// Every uncertain quantity with a range of some width and the triangle Monte Carlo draws
+    /// it from: the ranged assumptions in catalogue order, then each quote factor in option
+    /// order (spec §7).
+    pub fn uncertain(&self) -> Vec<(Quantity, Triangle)> {
+        let assumptions = Key::ALL.into_iter().filter_map(|key| {
+            Triangle::of(self.scenario.assumptions.get(key)).map(|t| (Quantity::Assumption(key), t))
+        });
+        let quotes = self.config.options.iter().enumerate().filter_map(|(i, o)| {
+            o.price()
+                .and_then(quote_triangle)
+                .map(|t| (Quantity::Quote(i), t))
+        });
+        assumptions.chain(quotes).collect()
+    }
+
+    /// Option `i`'s expected savings against community with each uncertain quantity fixed at
+    /// its low, then its high, every other one still ranged (spec §7); largest swing first,
+    /// ties in catalogue order, quote factors last. Other options' quote factors do not move
+    /// option `i`'s savings, so only its own appears.
     pub fn sensitivity(&self, i: usize) -> Vec<SensitivityRow> {
-        let base = self.point();
         let c = self.community();
-        let savings = |key: Key, value: f64| {
-            let mut p = base;
-            p.values.set(key, value);
+        let savings = |q: Quantity, value: f64| {
+            let p = self.expected_point_with(Some((q, value)));
             self.costs(&p, c).present_cost - self.costs(&p, i).present_cost
         };
-        let mut rows: Vec<SensitivityRow> = Key::ALL
+        let mut rows: Vec<SensitivityRow> = self
+            .uncertain()
             .into_iter()
-            .filter_map(|key| {
-                let (low, high) = self.scenario.assumptions.get(key).range?;
-                Some(SensitivityRow {
-                    assumption: key.id(),
-                    low: savings(key, low),
-                    high: savings(key, high),
-                })
+            .filter(|(q, _)| !matches!(q, Quantity::Quote(j) if *j != i))
+            .map(|(q, t)| SensitivityRow {
+                assumption: match q {
+                    Quantity::Assumption(key) => key.id().to_owned(),
+                    Quantity::Quote(j) => format!("quote:{}", self.config.options[j].id),
+                },
+                low: savings(q, t.low),
+                high: savings(q, t.high),
             })
             .collect();
         rows.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
         rows
     }
 
-    /// Draws every ranged assumption `draws` times from its triangular distribution and
-    /// reports each option's present-cost percentiles and how often it is the cheapest.
+    /// Draws every uncertain quantity `draws` times from its triangular distribution and
+    /// reports each option's present-cost percentiles and mean, and how often it is the
+    /// cheapest qualified option.
     pub fn monte_carlo(&self, draws: u32, seed: u64) -> MonteCarlo {
         let n = self.config.options.len();
         let base = self.point();
-        let ranged: Vec<(Key, f64, f64, f64)> = Key::ALL
-            .into_iter()
-            .filter_map(|key| {
-                let a = self.scenario.assumptions.get(key);
-                let (low, high) = a.range?;
-                // A value outside its range widens the range to take it in.
-                Some((key, low.min(a.value), a.value, high.max(a.value)))
-            })
-            .collect();
+        let uncertain = self.uncertain();
+        let horizon = self.scenario.horizon;
         let mut rng = Rng::new(seed);
         let mut costs: Vec<Vec<f64>> = vec![Vec::with_capacity(draws as usize); n];
-        let mut cheapest = [0u32; 3];
+        let mut cheapest = [0u32; MAX_OPTIONS];
         for _ in 0..draws {
             let mut p = base;
-            for &(key, low, mode, high) in &ranged {
-                p.values
-                    .set(key, triangular(low, mode, high, rng.uniform()));
+            for &(q, t) in &uncertain {
+                let x = triangular(t.low, t.mode, t.high, rng.uniform());
+                match q {
+                    Quantity::Assumption(key) => p.values.set(key, x),
+                    Quantity::Quote(i) => p.quotes[i] = x,
+                }
             }
+            p.derive(horizon);
             let pcs = self.present_costs(&p);
             for (i, c) in costs.iter_mut().enumerate() {
                 c.push(pcs[i]);
@@ -153,6 +172,12 @@ impl Model<'_> {
             .into_iter()
             .enumerate()
             .map(|(i, mut xs)| {
+                // The mean in draw order, before sorting, so it does not depend on the sort.
+                let mean = if xs.is_empty() {
+                    0.0
+                } else {
+                    xs.iter().sum::<f64>() / xs.len() as f64
+                };
                 xs.sort_by(f64::total_cmp);
                 let has = !xs.is_empty();
                 MonteCarloOption {
@@ -160,6 +185,7 @@ impl Model<'_> {
                     p10: if has { percentile(&xs, 0.1) } else { 0.0 },
                     p50: if has { percentile(&xs, 0.5) } else { 0.0 },
                     p90: if has { percentile(&xs, 0.9) } else { 0.0 },
+                    mean,
                     cheapest_share: (self.qualified(i) && draws > 0)
                         .then(|| cheapest[i] as f64 / draws as f64),
                 }

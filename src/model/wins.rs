@@ -1,15 +1,19 @@
 //! `wins_team_size` and `wins_scale` (spec §6): every whole team size or scale in
-//! 1…1,000,000 at which a paid option's present cost is at most community's.
+//! 1…1,000,000 at which a paid option's expected present cost is at most community's and the
+//! option stays within its plan limits in every year.
 //!
-//! Holding all else fixed, present cost is piecewise linear in the team size and in the scale:
-//! seat bands bend it where a year's seats cross a band's `up_to`, and the price minimum bends
-//! it where a year's list price crosses the minimum. Every other line is linear. So the
-//! difference option − community is linear between those bends, and on each linear piece the
-//! winning points form one interval, found from the piece's ends and, where the sign changes,
-//! a binary search. The search evaluates with [`Model::costs`] itself, so each interval edge
-//! agrees to the bit with a direct evaluation at that point.
+//! Holding all else fixed, expected present cost is piecewise linear in the team size and in
+//! the scale: seat (or unit) bands bend it where a year's seats (units) cross a band's `up_to`,
+//! and the price minimum bends it where a year's list price crosses the minimum. Every other
+//! line is linear. So the difference option − community is linear between those bends, and on
+//! each linear piece the winning points form one interval, found from the piece's ends and,
+//! where the sign changes, a binary search. Plan limits cut one interval of whole values, found
+//! by bisection on the same year-by-year check that disqualifies an option. The search
+//! evaluates with [`Model::costs`] at the expected point itself, so each interval edge agrees
+//! to the bit with a direct evaluation there.
 
-use super::cost::{Model, Point};
+use super::cost::{broken_limits, Model, Point};
+use super::price::Limit;
 
 /// The largest whole team size or scale searched.
 pub const LIMIT: u32 = 1_000_000;
@@ -58,16 +62,12 @@ impl Model<'_> {
             s *= 1.0 + self.scenario.scale_growth;
         }
         let mut bends = vec![1.0, LIMIT as f64];
-        if var == Variable::TeamSize {
-            for factor in &team_factors[..horizon] {
-                bends.extend(
-                    price
-                        .bands
-                        .iter()
-                        .filter_map(|b| b.up_to)
-                        .map(|up_to| up_to / factor),
-                );
-            }
+        let (bands, factors) = match var {
+            Variable::TeamSize => (&price.seats, &team_factors[..horizon]),
+            Variable::Scale => (&price.units, &scale_factors[..horizon]),
+        };
+        for factor in factors {
+            bends.extend(bands.edges().map(|up_to| up_to / factor));
         }
         let in_domain = |x: &f64| x.is_finite() && *x >= 1.0 && *x <= LIMIT as f64;
         bends.retain(in_domain);
@@ -99,9 +99,68 @@ impl Model<'_> {
         bends
     }
 
-    /// The whole values of `var` in 1…[`LIMIT`] at which option `i` costs at most community.
+    /// The whole values of `var` in 1…[`LIMIT`] at which option `i` stays within its plan
+    /// limits in every year: one interval, or `None`.
+    fn allowed(&self, i: usize, var: Variable) -> Option<[u32; 2]> {
+        let option = &self.config.options[i];
+        if !option.limits.any() {
+            return Some([1, LIMIT]);
+        }
+        let s = self.scenario;
+        let broken = |x: u32| {
+            let (t, u) = match var {
+                Variable::TeamSize => (x as f64, s.scale),
+                Variable::Scale => (s.team_size, x as f64),
+            };
+            broken_limits(option, s, t, u)
+        };
+        // Limits on the other input do not move with `var`; a lower limit is met from some
+        // value on, an upper one up to some value (seats and units grow monotonically).
+        let (lower, upper, other): (&[Limit], &[Limit], &[Limit]) = match var {
+            Variable::TeamSize => (
+                &[Limit::MinTeamSize],
+                &[Limit::MaxTeamSize],
+                &[Limit::MaxScale],
+            ),
+            Variable::Scale => (
+                &[],
+                &[Limit::MaxScale],
+                &[Limit::MinTeamSize, Limit::MaxTeamSize],
+            ),
+        };
+        let breaks = |x: u32, which: &[Limit]| broken(x).iter().any(|l| which.contains(l));
+        if breaks(1, other) || breaks(LIMIT, lower) {
+            return None;
+        }
+        let from = first(1, LIMIT, |x| !breaks(x, lower));
+        if breaks(from, upper) {
+            return None;
+        }
+        // The last value meeting the upper limit: one before the first that breaks it.
+        let to = if breaks(LIMIT, upper) {
+            first(from, LIMIT, |x| breaks(x, upper)) - 1
+        } else {
+            LIMIT
+        };
+        Some([from, to])
+    }
+
+    /// The whole values of `var` in 1…[`LIMIT`] at which option `i` costs at most community
+    /// in the expected view and stays within its plan limits.
     pub fn wins(&self, i: usize, var: Variable) -> Intervals {
-        let p = self.point();
+        let Some([from, to]) = self.allowed(i, var) else {
+            return Vec::new();
+        };
+        self.cost_wins(i, var)
+            .into_iter()
+            .map(|[a, b]| [a.max(from), b.min(to)])
+            .filter(|[a, b]| a <= b)
+            .collect()
+    }
+
+    /// The whole values of `var` at which option `i` costs at most community, limits aside.
+    fn cost_wins(&self, i: usize, var: Variable) -> Intervals {
+        let p = self.expected_point();
         let bends = self.bends(&p, i, var);
         let mut out: Intervals = Vec::new();
         let mut push = |from: u32, to: u32| match out.last_mut() {
@@ -155,10 +214,10 @@ impl Model<'_> {
 }
 
 impl Model<'_> {
-    /// Option `i`'s savings against community at each team size in `team_sizes`, everything
-    /// else as in the scenario: the curve behind "savings against team size".
+    /// Option `i`'s expected savings against community at each team size in `team_sizes`,
+    /// everything else as in the scenario: the curve behind "savings against team size".
     pub fn savings_by_team_size(&self, i: usize, team_sizes: &[f64]) -> Vec<f64> {
-        let p = self.point();
+        let p = self.expected_point();
         team_sizes
             .iter()
             .map(|&t| {
@@ -167,4 +226,22 @@ impl Model<'_> {
             })
             .collect()
     }
+}
+
+/// The first whole `x` in `lo…hi` where `pred` holds, for a `pred` false then true (`pred(hi)`
+/// holds).
+fn first(lo: u32, hi: u32, pred: impl Fn(u32) -> bool) -> u32 {
+    if pred(lo) {
+        return lo;
+    }
+    let (mut bad, mut good) = (lo, hi);
+    while good - bad > 1 {
+        let mid = bad + (good - bad) / 2;
+        if pred(mid) {
+            good = mid
+        } else {
+            bad = mid
+        }
+    }
+    good
 }

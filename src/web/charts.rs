@@ -106,8 +106,26 @@ fn polyline(class: String, pts: String) -> El {
         .attr("fill", "none")
 }
 
-/// What a chart draws: the sentence describing it, and the SVG's contents.
-type Drawing = (String, Vec<El>);
+/// What a chart draws: the sentence describing it, the SVG's contents, and how much taller
+/// than [`H`] they are (legend rows under the plot).
+type Drawing = (String, Vec<El>, i32);
+
+/// Legend rows hold this many entries.
+const LEGEND_COLUMNS: usize = 3;
+
+/// A legend under the plot, [`LEGEND_COLUMNS`] entries a row (up to seven options fit in
+/// three rows); returns the height it adds below [`H`].
+fn legend(body: &mut Vec<El>, names: impl Iterator<Item = String>) -> i32 {
+    let mut extra = 0;
+    for (i, name) in names.enumerate() {
+        let (col, row) = ((i % LEGEND_COLUMNS) as i32, (i / LEGEND_COLUMNS) as i32);
+        let (x, y) = (LEFT + col * 190, H - 18 + row * 18);
+        body.push(rect(format!("swatch series-{i}"), x, y, 12, 12));
+        body.push(label("legend", x + 16, y + 10, None, name));
+        extra = row * 18;
+    }
+    extra
+}
 
 /// A chart with its accessible name, description and data table.
 #[component]
@@ -122,11 +140,11 @@ fn Figure(
     data: Box<dyn Fn() -> Vec<El>>,
 ) -> impl IntoView {
     let svg = move || {
-        let (desc, body) = draw();
+        let (desc, body, extra) = draw();
         let title_id = format!("{id}-title");
         let desc_id = format!("{id}-desc");
         vec![el("svg")
-            .attr("viewBox", format!("0 0 {W} {H}"))
+            .attr("viewBox", format!("0 0 {W} {}", H + extra))
             .attr("role", "img")
             .attr("aria-labelledby", format!("{title_id} {desc_id}"))
             .attr("preserveAspectRatio", "xMidYMid meet")
@@ -245,11 +263,7 @@ pub fn CumulativeChart(
                 ));
             }
         }
-        for (i, (name, ..)) in s.iter().enumerate() {
-            let x = LEFT + (i as i32) * 190;
-            body.push(rect(format!("swatch series-{i}"), x, H - 18, 12, 12));
-            body.push(label("legend", x + 16, H - 8, None, name.clone()));
-        }
+        let extra = legend(&mut body, s.iter().map(|(name, ..)| name.clone()));
         let ends = s
             .iter()
             .map(|(name, cum, _)| {
@@ -272,7 +286,7 @@ pub fn CumulativeChart(
                 paybacks.join("; ") + "."
             }
         );
-        (desc, body)
+        (desc, body, extra)
     };
     let data = move || {
         let s = series();
@@ -381,7 +395,7 @@ pub fn BreakdownChart(
             .collect::<Vec<_>>()
             .join(". ")
             + ".";
-        (desc, body)
+        (desc, body, 0)
     };
     let table_data = move || {
         let rows = data()
@@ -528,7 +542,7 @@ pub fn SavingsChart(
                 .collect::<Vec<_>>()
                 .join("; ")
         );
-        (desc, body)
+        (desc, body, 0)
     };
     let table_data = move || {
         let (_, _, xs, series) = data();
@@ -556,6 +570,9 @@ pub fn SavingsChart(
 }
 
 fn assumption_label(id: &str) -> &'static str {
+    if id.starts_with("quote:") {
+        return "Quoted price";
+    }
     Key::from_id(id).map_or("", |k| CATALOGUE[k as usize].label)
 }
 
@@ -591,7 +608,7 @@ pub fn TornadoChart(
                 LEFT + 104,
                 y + band / 2 + 4,
                 Some("end"),
-                assumption_label(r.assumption),
+                assumption_label(&r.assumption),
             ));
             body.push(rect(
                 "tornado-bar".into(),
@@ -623,12 +640,12 @@ pub fn TornadoChart(
             None => "No assumption has an uncertainty range.".into(),
             Some(r) => format!(
                 "How {name}'s savings move when one assumption goes from its low to its high value. {} matters most: savings from {} to {}.",
-                assumption_label(r.assumption),
+                assumption_label(&r.assumption),
                 ctx.fmt(|n| n.money(r.low)),
                 ctx.fmt(|n| n.money(r.high))
             ),
         };
-        (desc, body)
+        (desc, body, 0)
     };
     let table_data = move || {
         let (_, _, rows) = data();
@@ -636,7 +653,7 @@ pub fn TornadoChart(
             .into_iter()
             .map(|r| {
                 let cells = vec![ctx.fmt(|n| n.money(r.low)), ctx.fmt(|n| n.money(r.high))];
-                (assumption_label(r.assumption).to_owned(), cells)
+                (assumption_label(&r.assumption).to_owned(), cells)
             })
             .collect();
         let head = ["Assumption", "Savings at low", "Savings at high"].map(String::from);

@@ -2,7 +2,7 @@
 
 use super::ctx::Ctx;
 use super::dom::{data_index, el, text, El, OnClick, Region};
-use crate::model::explain::{explain, verdict, Line};
+use crate::model::explain::{disqualified_because, explain, verdict, Line};
 use crate::model::numbers::Numbers;
 use crate::model::Model;
 use leptos::prelude::*;
@@ -67,15 +67,9 @@ fn card(ctx: Ctx, i: usize) -> El {
         mc.and_then(|mc| mc.options.get(i))
             .map(|m| ctx.fmt(|n| format!("{} – {}", n.money(m.p10), n.money(m.p90))))
     });
-    let (unmet, cta) = ctx.with_config(|c| {
-        let unmet = o
-            .unmet
-            .iter()
-            .filter_map(|id| c.requirements.iter().find(|r| &r.id == id))
-            .map(|r| r.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
-        (unmet, c.options[i].cta.clone())
+    let (why, cta) = ctx.with_config(|c| {
+        let why = ctx.fmt(|n| disqualified_because(c, &o, n));
+        (why, c.options[i].cta.clone())
     });
     let money = |v: f64| ctx.fmt(|n| n.money(v));
     let mut title = text("h3", o.name.clone());
@@ -85,17 +79,26 @@ fn card(ctx: Ctx, i: usize) -> El {
     let requirements = if o.qualified {
         "meets every one selected".to_owned()
     } else {
-        format!("cannot meet: {unmet}")
+        // "cannot meet SSO and is limited to 250 users"
+        why
     };
     let mut facts = el("dl")
-        .child(text("dt", "Present cost"))
-        .child(text("dd", money(o.present_cost)).class("big"))
-        .child(text("dt", "Total, undiscounted"))
-        .child(text("dd", money(o.total)))
+        .child(text("dt", "Expected present cost"))
+        .child(text("dd", money(o.expected_present_cost)).class("big"))
+        .child(text("dt", "At your figures"))
+        .child(text("dd", money(o.present_cost)))
+        .child(text("dt", "Expected total, undiscounted"))
+        .child(text("dd", money(o.expected_total)))
         .child(text("dt", "Likely range (P10–P90)"))
         .child(text("dd", range.unwrap_or_else(|| "simulating…".into())))
-        .child(text("dt", "Requirements"))
+        .child(text("dt", "Requirements and plan"))
         .child(text("dd", requirements));
+    if o.quoted {
+        facts = facts.child(text("dt", "Price")).child(text(
+            "dd",
+            "on request: estimated from the vendor's typical deal",
+        ));
+    }
     if let Some(s) = o.savings {
         let roi = o
             .roi

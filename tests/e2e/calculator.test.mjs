@@ -56,7 +56,33 @@ test('a newcomer loads the page, changes team size, ticks SSO and reads the verd
   assert.doesNotMatch(after, /NaN|undefined|Infinity/);
   const cards = page.locator('.card');
   assert.equal(await cards.count(), 3);
-  assert.match(await cards.first().textContent(), /Present cost€[\d,]+/);
+  assert.match(await cards.first().textContent(), /Expected present cost€[\d,]+At your figures€[\d,]+/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a five-option model-2 config: a card each, quotes and broken plan limits in words, every series charted', async () => {
+  const { context, page } = await fresh('?config=configs/devtool-seats.json&team_size=120&scale=8&requirements=sso');
+  await simulated(page);
+  const cards = page.locator('.card');
+  assert.equal(await cards.count(), 5);
+  for (const card of await cards.all()) {
+    // The expected present cost is the headline, the figure at the entered values beside it.
+    assert.match(await card.textContent(), /Expected present cost\$[\d,]+At your figures\$[\d,]+/);
+  }
+  // The enterprise edition and the dedicated cloud are priced on request.
+  assert.match(await cards.filter({ hasText: 'Forgeline Enterprise' }).textContent(), /on request/);
+  // 120 users break the free tier's 5-user limit (and it has no SSO); the card says both.
+  const free = await cards.filter({ hasText: 'Forgeline Cloud Free' }).textContent();
+  assert.match(free, /cannot meet SAML single sign-on and is limited to 5 users/);
+  // Every option is a series of the cumulative chart, with a legend entry each.
+  assert.equal(await page.locator('figure:has(#tw-cumulative-title) polyline.series').count(), 5);
+  assert.equal(await page.locator('figure:has(#tw-cumulative-title) .legend').count(), 5);
+  assert.equal(await page.locator('figure:has(#tw-breakdown-title) .tick').count() >= 5, true);
+  const text = await page.locator('.cards').textContent();
+  assert.doesNotMatch(text, /NaN|undefined|Infinity/);
+  await page.screenshot({ path: ARTIFACTS + 'five-options.png', fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -88,7 +114,7 @@ test('a share link restores the scenario exactly, and storage restores it on a p
   await page.getByRole('spinbutton', { name: 'Engineer cost value' }).fill('125000');
   await page.waitForFunction(() => location.search.includes('engineer_cost=125000'));
   const link = page.url();
-  assert.match(link, /team_size=137&scale=3&horizon=5&team_growth=0\.1&scale_growth=0\.25&requirements=rbac&engineer_cost=125000/);
+  assert.match(link, /team_size=137&scale=3&horizon=5&team_growth=0\.1&scale_growth=0\.25&requirements=sso,rbac&engineer_cost=125000/);
   await simulated(page);
   const expected = await verdict(page);
   await context.close();

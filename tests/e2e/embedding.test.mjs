@@ -86,8 +86,20 @@ test('a plain host page: renders, computes, events arrive with their details, no
   const change = (await events(page, 'tierwise:change'))[0];
   assert.equal(change.detail.scenario.team_size, 80);
   assert.equal(change.detail.scenario.scale, 6);
-  assert.equal(change.detail.result.options.length, 3);
-  assert.equal(change.detail.result.options[0].savings, null);
+  // devtool-seats: a model-2 config with five options; the Result carries model 2's fields.
+  const result = change.detail.result;
+  assert.equal(result.model, 2);
+  assert.equal(result.options.length, 5);
+  assert.equal(result.options[0].savings, null);
+  for (const o of result.options) {
+    assert.equal(typeof o.expected_present_cost, 'number');
+    assert.equal(typeof o.expected_total, 'number');
+    assert.ok(Array.isArray(o.limits_exceeded));
+  }
+  assert.equal(typeof result.options[1].savings_at_values, 'number');
+  // 80 users on 6 runners break the free tier's limits of 5 users and 2 runners.
+  const free = result.options.find((o) => o.id === 'cloud_free');
+  assert.deepEqual([free.qualified, free.limits_exceeded], [false, ['max_team_size', 'max_scale']]);
   assert.match(await shadowText(page, '.verdict'), /pays off/);
   assert.equal(await page.locator('tierwise-calculator').first().evaluate((e) => e.shadowRoot.mode), 'open');
   onlyOwnRequests(page);
@@ -235,7 +247,7 @@ test('the iframe variant posts only to the named parent origin and ignores other
   await page.waitForFunction(() => window.tierwiseMessages.findLast((m) => m.type === 'tierwise:resize')?.height > 200, null, { timeout: 20000 });
   const messages = await page.evaluate(() => window.tierwiseMessages);
   const change = messages.find((m) => m.type === 'tierwise:change');
-  assert.equal(change.detail.result.options.length, 3);
+  assert.equal(change.detail.result.options.length, 5);
   // The host (the named origin) may update the frame.
   await page.evaluate((origin) => document.getElementById('frame').contentWindow.postMessage({ type: 'tierwise:update', options: { team_size: 777 } }, origin), other.url);
   await page.waitForFunction(() => window.tierwiseMessages.some((m) => m.type === 'tierwise:change' && m.detail.scenario.team_size === 777));

@@ -32,7 +32,7 @@ test('the first page shows the verdict and the three options for the default sce
   const body = await page.locator('.cards').textContent();
   assert.match(body, /Community \(self-hosted\)/);
   assert.match(body, /Enterprise \(self-managed\)/);
-  assert.match(body, /Present cost\$[\d,]+/);
+  assert.match(body, /Expected present cost\$[\d,]+At your figures\$[\d,]+/);
   await page.screenshot({ path: ARTIFACTS + 'first-page.png', fullPage: true });
   assert.deepEqual(errors, []);
 });
