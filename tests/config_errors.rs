@@ -5,21 +5,20 @@ mod common;
 use common::*;
 use tierwise::model::{Config, Scenario};
 
+/// A config from the spec's folder (beside the repository, as CI lays it out), or the sample
+/// of the same shape when the folder is absent.
+fn spec_config(file: &str, sample: &str) -> serde_json::Value {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(format!("{dir}/../shared/spec/{file}"))
+        .or_else(|_| std::fs::read_to_string(format!("{dir}/public/configs/{sample}")))
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 /// The spec's model-1 example config, which every case below breaks in one way (the model-2
 /// rules have their own tests at the end).
 fn example() -> serde_json::Value {
-    let text = std::fs::read_to_string(format!(
-        "{}/../shared/spec/example-config-v1.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .or_else(|_| {
-        std::fs::read_to_string(format!(
-            "{}/public/configs/stream-platform.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-    })
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
+    spec_config("example-config-v1.json", "stream-platform.json")
 }
 
 /// The problems of the example config after `edit`.
@@ -454,18 +453,7 @@ fn hostile_documents_are_refused_not_panicked_on() {
 
 /// The spec's model-2 example config (five options), for the model-2 rules.
 fn example2() -> serde_json::Value {
-    let text = std::fs::read_to_string(format!(
-        "{}/../shared/spec/example-config.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .or_else(|_| {
-        std::fs::read_to_string(format!(
-            "{}/public/configs/devtool-seats.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-    })
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
+    spec_config("example-config.json", "devtool-seats.json")
 }
 
 fn problems_after2(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {

@@ -242,30 +242,35 @@ fn an_empty_link_is_the_config_default() {
 }
 
 #[test]
-fn csv_has_a_row_per_option_and_year() {
+fn csv_has_a_row_per_option_view_and_year() {
     let c = sample("stream-platform.json");
     let s = scenario(
         &c,
         r#"{"team_size": 40, "scale": 6, "horizon": 2, "requirements": ["sso"]}"#,
     );
     let r = evaluate(&c, &s);
-    let text = csv(&r, &usd());
+    let text = csv(&tierwise::model::Model::new(&c, &s), &usd());
     let rows: Vec<&str> = text.lines().collect();
-    assert_eq!(rows[0], "option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total");
-    assert_eq!(rows.len(), 1 + 3 * 3);
+    assert_eq!(rows[0], "option,view,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total");
+    // 3 options × 2 views × (one-time row + 2 years).
+    assert_eq!(rows.len(), 1 + 3 * 2 * 3);
     let community_build: Vec<&str> = rows[1].split(',').collect();
-    assert_eq!(community_build[0], "Community (self-hosted)");
-    assert_eq!(community_build[1], "0");
-    assert_eq!(community_build[9], "24000");
-    // Totals of the rows add up to the option's total.
+    assert_eq!(
+        community_build[..3],
+        ["Community (self-hosted)", "values", "0"]
+    );
+    assert_eq!(community_build[10], "24000");
+    // Each view's rows add up to the option's total in that view.
     for o in &r.options {
-        let sum: f64 = rows
-            .iter()
-            .skip(1)
-            .filter(|l| l.starts_with(&format!("{},", o.name)))
-            .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
-            .sum();
-        close(sum, o.total);
+        for (view, total) in [("values", o.total), ("expected", o.expected_total)] {
+            let sum: f64 = rows
+                .iter()
+                .skip(1)
+                .filter(|l| l.starts_with(&format!("{},{view},", o.name)))
+                .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
+                .sum();
+            close(sum, total);
+        }
     }
 }
 

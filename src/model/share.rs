@@ -6,9 +6,9 @@
 
 use super::assumptions::{Key, Unit, CATALOGUE};
 use super::config::Config;
+use super::cost::Model;
 use super::numbers::Numbers;
 use super::problem::Problem;
-use super::report::Report;
 use super::scenario::Scenario;
 use super::value::Value;
 
@@ -134,41 +134,41 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The yearly lines of every option as CSV: one row per option and year, year 0 holding the
-/// one-time lines, numbers exact.
-pub fn csv(report: &Report, n: &dyn Numbers) -> String {
+/// The yearly lines of every option as CSV, in both views: one row per option, view and year,
+/// year 0 holding the one-time lines, numbers exact. The `view` column is `values` (the figures
+/// at the entered values, the Result's `years`) or `expected` (the means over every range,
+/// whose rows add up to `expected_total`), so a spreadsheet can filter either.
+pub fn csv(model: &Model, n: &dyn Numbers) -> String {
     let mut out = String::from(
-        "option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total\n",
+        "option,view,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total\n",
     );
-    for o in &report.options {
+    let views = [
+        ("values", model.point()),
+        ("expected", model.expected_point()),
+    ];
+    for (i, o) in model.config.options.iter().enumerate() {
         let name = csv_field(&o.name);
-        let one = o.one_time;
-        let row = |year: u32, cells: [f64; 8]| {
-            let total: f64 = cells.iter().sum();
-            let mut line = format!("{name},{year}");
-            for c in cells.into_iter().chain([total]) {
-                line.push(',');
-                line.push_str(&n.exact(c));
+        for (view, point) in &views {
+            let costs = model.costs(point, i);
+            let row = |year: u32, cells: [f64; 8]| {
+                let total: f64 = cells.iter().sum();
+                let mut line = format!("{name},{view},{year}");
+                for c in cells.into_iter().chain([total]) {
+                    line.push(',');
+                    line.push_str(&n.exact(c));
+                }
+                line.push('\n');
+                line
+            };
+            let one = costs.one_time;
+            let mut cells = [0.0; 8];
+            cells[6] = one.migration;
+            cells[7] = one.compliance_build;
+            out += &row(0, cells);
+            for y in costs.years() {
+                let [a, b, c, d, e, f] = y.lines();
+                out += &row(y.year, [a, b, c, d, e, f, 0.0, 0.0]);
             }
-            line.push('\n');
-            line
-        };
-        out += &row(
-            0,
-            [
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-                one.migration,
-                one.compliance_build,
-            ],
-        );
-        for y in &o.years {
-            let [a, b, c, d, e, f] = y.lines();
-            out += &row(y.year, [a, b, c, d, e, f, 0.0, 0.0]);
         }
     }
     out

@@ -199,24 +199,33 @@ fn header(first: &str, names: impl Iterator<Item = String>) -> Vec<String> {
     std::iter::once(first.to_owned()).chain(names).collect()
 }
 
-/// Cumulative cost of each option over the months of the horizon, payback marked.
+/// Expected cumulative cost of each option over the months of the horizon, payback marked.
 #[component]
 pub fn CumulativeChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
+    // The expected lines, the view payback and the headline figures are taken on.
     let series = move || {
-        ctx.with_report(|r| {
-            r.options
-                .iter()
-                .map(|o| {
-                    (
-                        o.name.clone(),
-                        cumulative(&o.one_time, &o.years),
-                        o.payback_month,
-                    )
+        ctx.with_config(|c| {
+            ctx.with_scenario(|s| {
+                let model = Model::new(c, s);
+                let mean = model.expected_point();
+                ctx.with_report(|r| {
+                    r.options
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| {
+                            let costs = model.costs(&mean, i);
+                            (
+                                o.name.clone(),
+                                cumulative(&costs.one_time, costs.years()),
+                                o.payback_month,
+                            )
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
+            })
         })
     };
     let draw = move || {
@@ -317,26 +326,33 @@ const BREAKDOWN: [&str; 7] = [
     "Compliance",
 ];
 
-/// Each option's total split into its cost lines, as stacked bars.
+/// Each option's expected total split into its cost lines, as stacked bars.
 #[component]
 pub fn BreakdownChart(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
+    // The expected lines, like the cards' headline figures.
     let data = move || {
-        ctx.with_report(|r| {
-            r.options
-                .iter()
-                .map(|o| {
-                    let mut parts = [o.one_time.sum(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
-                    for y in &o.years {
-                        for (k, v) in y.lines().into_iter().enumerate() {
-                            parts[k + 1] += v;
+        ctx.with_config(|c| {
+            ctx.with_scenario(|s| {
+                let model = Model::new(c, s);
+                let mean = model.expected_point();
+                c.options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let costs = model.costs(&mean, i);
+                        let mut parts = [costs.one_time.sum(), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+                        for y in costs.years() {
+                            for (k, v) in y.lines().into_iter().enumerate() {
+                                parts[k + 1] += v;
+                            }
                         }
-                    }
-                    (o.name.clone(), parts)
-                })
-                .collect::<Vec<_>>()
+                        (o.name.clone(), parts)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let draw = move || {

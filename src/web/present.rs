@@ -26,7 +26,11 @@ pub fn Compare(
         let costs = r.options.iter().map(|o| {
             text(
                 "li",
-                format!("{}: {}", o.name, ctx.fmt(|n| n.money(o.present_cost))),
+                format!(
+                    "{}: {}",
+                    o.name,
+                    ctx.fmt(|n| n.money(o.expected_present_cost))
+                ),
             )
         });
         el("section")

@@ -4,7 +4,7 @@ use super::ctx::Ctx;
 use super::state;
 use crate::model::numbers::Numbers;
 use crate::model::share::{csv, to_query};
-use crate::model::{evaluate, Report, Scenario};
+use crate::model::{evaluate, Model, Report, Scenario};
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -100,7 +100,7 @@ pub fn Toolbar(
         let (stem, text) = ctx.with_config(|c| {
             (
                 file_stem(&c.product),
-                ctx.with_report(|r| ctx.fmt(|n| csv(r, n as &dyn Numbers))),
+                ctx.with_scenario(|s| ctx.fmt(|n| csv(&Model::new(c, s), n as &dyn Numbers))),
             )
         });
         download(&format!("{stem}.csv"), "text/csv", &text);

@@ -154,9 +154,11 @@ test('exports: CSV of the yearly lines and JSON of scenario and result', async (
   const csvPath = ARTIFACTS + 'export.csv';
   await csvDownload.saveAs(csvPath);
   const rows = (await readFile(csvPath, 'utf8')).trim().split('\n');
-  assert.equal(rows[0], 'option,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total');
-  assert.equal(rows.length, 1 + 3 * 4);
-  assert.match(rows[5], /^Latticework Platform,0,/);
+  assert.equal(rows[0], 'option,view,year,licence,infrastructure,operations,self_help,downtime,compliance,migration,compliance_build,total');
+  // 3 options × 2 views (at the entered values, expected) × (one-time row + 3 years).
+  assert.equal(rows.length, 1 + 3 * 2 * 4);
+  assert.match(rows[5], /^Latticework Open Source,expected,0,/);
+  assert.match(rows[9], /^Latticework Platform,values,0,/);
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   const jsonPath = ARTIFACTS + 'export.json';
@@ -168,6 +170,9 @@ test('exports: CSV of the yearly lines and JSON of scenario and result', async (
   assert.equal(data.result.options.length, 3);
   assert.equal(data.result.options[0].savings, null);
   assert.equal(data.result.options[1].years.length, 3);
+  assert.equal(data.result.model, 2);
+  assert.equal(typeof data.result.options[1].expected_present_cost, 'number');
+  assert.equal(typeof data.result.options[1].savings_at_values, 'number');
   assert.equal(data.result.monte_carlo.draws, 10000);
   assert.ok(Array.isArray(data.result.options[1].wins_team_size));
   await context.close();
