@@ -1,5 +1,6 @@
 //! Figures pinned to the bit, checked natively and in the browser, so the same seed is seen to
 //! give the same figures on every platform.
+#![allow(dead_code)]
 
 /// `stream-platform.json`, team 40, scale 6, 1,000 draws from seed 42: the p50 present cost
 /// of community, enterprise and cloud, as f64 bits.
