@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod gen;
 use common::*;
 use proptest::prelude::*;
 use tierwise::model::numbers::Plain;
@@ -76,22 +77,62 @@ fn field_name() -> impl Strategy<Value = String> {
         "value",
         "cta",
         "url",
+        "unit_bands",
+        "per_unit",
+        "quote",
+        "limits",
+        "min_team_size",
+        "max_team_size",
+        "max_scale",
+        "infra_factor",
+        "infra_base_month",
+        "per_year",
+        "source",
+        "external",
+        "included",
+        "unavailable",
+        "$schema",
     ])
     .prop_map(str::to_owned)
 }
 
-/// The example config with one random value planted at a random place.
+/// A sample config (model 1 or 2) with one random value planted at a random place.
 fn mutated_config() -> impl Strategy<Value = Value> {
-    (any_value(), any::<prop::sample::Index>()).prop_map(|(v, at)| {
-        let mut doc = value(
-            &std::fs::read_to_string(format!(
-                "{}/public/configs/stream-platform.json",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap(),
-        );
-        plant(&mut doc, v, at.index(1_000));
-        doc
+    let names = sample_names();
+    (
+        any_value(),
+        any::<prop::sample::Index>(),
+        prop::sample::select(names),
+    )
+        .prop_map(|(v, at, name)| {
+            let mut doc = value(
+                &std::fs::read_to_string(format!(
+                    "{}/public/configs/{name}",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap(),
+            );
+            plant(&mut doc, v, at.index(10_000));
+            doc
+        })
+}
+
+/// A generated model-2 config (up to six paid options, unit bands, quotes, limits, add-ons
+/// per seat and unit, sources) with a scenario overriding assumptions with ranges, as JSON.
+fn model2_case() -> impl Strategy<Value = (serde_json::Value, serde_json::Value)> {
+    (gen::config_json(), gen::scenario_json(), gen::overrides()).prop_map(|(c, mut s, o)| {
+        let n = c["requirements"].as_array().map_or(0, Vec::len);
+        let keep: Vec<serde_json::Value> = s["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r.as_str().unwrap()[1..].parse::<usize>().unwrap() < n)
+            .cloned()
+            .collect();
+        s["requirements"] = serde_json::Value::Array(keep);
+        s["assumptions"] = o;
+        s["monte_carlo"] = serde_json::json!({"draws": 300, "seed": 7});
+        (c, s)
     })
 }
 
@@ -122,18 +163,49 @@ fn plant(doc: &mut Value, v: Value, n: usize) {
     walk(doc, &mut Some(v), &mut n);
 }
 
+/// Every figure of a Result is finite, and every winning interval lies in 1 … 1,000,000.
 fn finite(r: &tierwise::model::Report) -> bool {
-    r.options.iter().all(|o| {
-        o.present_cost.is_finite()
-            && o.total.is_finite()
+    let intervals_ok = |w: &Option<Vec<[u32; 2]>>| {
+        w.iter()
+            .flatten()
+            .all(|&[a, b]| 1 <= a && a <= b && b <= 1_000_000)
+    };
+    let options = r.options.iter().all(|o| {
+        [
+            o.present_cost,
+            o.total,
+            o.expected_present_cost,
+            o.expected_total,
+        ]
+        .into_iter()
+        .chain(
+            [o.savings, o.savings_at_values, o.roi]
+                .into_iter()
+                .flatten(),
+        )
+        .all(f64::is_finite)
             && o.years
                 .iter()
                 .all(|y| y.lines().iter().all(|x| x.is_finite()))
-    })
+            && intervals_ok(&o.wins_team_size)
+            && intervals_ok(&o.wins_scale)
+    });
+    let sensitivity = r
+        .sensitivity
+        .iter()
+        .all(|row| row.low.is_finite() && row.high.is_finite());
+    let mc = r.monte_carlo.iter().flat_map(|m| &m.options).all(|o| {
+        [o.p10, o.p50, o.p90, o.mean]
+            .into_iter()
+            .chain(o.cheapest_share)
+            .all(f64::is_finite)
+    });
+    options && sensitivity && mc
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // `scripts/soak.sh` runs these at 250,000 cases (TIERWISE_CASES); CI keeps 200.
+    #![proptest_config(ProptestConfig { cases: gen::cases(200), ..ProptestConfig::default() })]
 
     #[test]
     fn any_document_as_a_config_is_refused_with_paths_or_accepted(doc in any_value()) {
@@ -151,8 +223,8 @@ proptest! {
     }
 
     #[test]
-    fn any_document_as_a_scenario_is_refused_or_computes(doc in any_value()) {
-        let c = sample("stream-platform.json");
+    fn any_document_as_a_scenario_is_refused_or_computes(doc in any_value(), name in prop::sample::select(sample_names())) {
+        let c = sample(&name);
         if let Ok(s) = Scenario::from_value(&c, &doc) {
             let mut s = s;
             s.monte_carlo = s.monte_carlo.map(|mut m| { m.draws = m.draws.min(500); m });
@@ -160,6 +232,28 @@ proptest! {
         }
         let (restored, _) = Scenario::restore(&c, &doc);
         prop_assert!(finite(&evaluate_to(&c, &restored, Depth::COSTS)));
+    }
+
+    #[test]
+    fn generated_model_2_configs_and_ranged_scenarios_compute_finitely((c, s) in model2_case()) {
+        let config = Config::from_value(&gen::to_value(&c)).unwrap_or_else(|p| panic!("{p}\n{c}"));
+        let scenario = Scenario::from_value(&config, &gen::to_value(&s)).unwrap_or_else(|p| panic!("{p}\n{s}"));
+        prop_assert!(finite(&evaluate_to(&config, &scenario, Depth::FULL)));
+    }
+
+    #[test]
+    fn a_model_2_config_with_one_bad_value_is_refused_with_a_path_or_computes((c, _) in model2_case(), v in any_value(), at in any::<prop::sample::Index>()) {
+        let mut doc = gen::to_value(&c);
+        plant(&mut doc, v, at.index(10_000));
+        match Config::from_value(&doc) {
+            Ok(config) => {
+                let mut s = Scenario::defaults(&config);
+                s.monte_carlo = Some(tierwise::model::scenario::MonteCarloSpec { draws: 200, seed: 1 });
+                prop_assert!(finite(&evaluate_to(&config, &s, Depth::FULL)));
+            }
+            // Every problem names a path (only the document itself has the empty path).
+            Err(p) => prop_assert!(p.0.iter().all(|x| !x.to_string().is_empty())),
+        }
     }
 
     #[test]

@@ -439,6 +439,9 @@ fn widget_view(shared: Shared) -> impl IntoView {
     let host = move || shared.host.get_value();
     move || match loaded.get() {
         None => {
+            // The calculator shown before (its state now disposed with this redraw) is gone:
+            // until the config loads again, `update` only records options.
+            shared.ctx.set(None);
             view! { <p class="tierwise loading" role="status">"Loading the pricing config…"</p> }
                 .into_any()
         }

@@ -43,7 +43,7 @@ pub fn same_origin(url: &str) -> Result<String, LoadError> {
         .ok_or_else(|| LoadError::Fetch("no window".into()))?;
     let base = location.href().unwrap_or_default();
     let resolved = web_sys::Url::new_with_base(url, &base)
-        .map_err(|_| LoadError::Fetch(format!("\"{url}\" is not a URL")))?;
+        .map_err(|_| LoadError::Fetch(format!("the config URL \"{url}\" is not a URL")))?;
     let origin = location.origin().unwrap_or_default();
     if resolved.origin() != origin {
         return Err(LoadError::Fetch(format!(
@@ -67,24 +67,24 @@ pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
     let url = &same_origin(url)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| LoadError::Fetch(format!("could not fetch {url}")))?;
+        .map_err(|_| LoadError::Fetch(format!("could not fetch the config at {url}")))?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| LoadError::Fetch(format!("no response for {url}")))?;
+        .map_err(|_| LoadError::Fetch(format!("no response for the config at {url}")))?;
     if !response.ok() {
         return Err(LoadError::Fetch(format!(
-            "{url} answered HTTP {}",
+            "the config at {url} answered HTTP {}",
             response.status()
         )));
     }
     let promise = response
         .text()
-        .map_err(|_| LoadError::Fetch(format!("could not read {url}")))?;
+        .map_err(|_| LoadError::Fetch(format!("could not read the config at {url}")))?;
     let text = JsFuture::from(promise)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| LoadError::Fetch(format!("could not read {url}")))?;
+        .ok_or_else(|| LoadError::Fetch(format!("could not read the config at {url}")))?;
     let value = parse(&text, url)?;
     Config::from_value(&value).map_err(|Problems(p)| LoadError::Invalid(p))
 }
