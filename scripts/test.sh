@@ -34,8 +34,9 @@ build_site
 say "budgets: download size, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # The speed budgets are enforced. The 100 KB download budget is not met yet (see the
 # README's Performance section; issue 12 splits the bundle): until it is, the download may not
-# grow past its ceiling. Model 2 measured 223,755 -> 232,201 bytes (issue 9), hence 236,000.
-node scripts/budget.mjs --size-ceiling 236000
+# grow past its ceiling. Measured: 223,755 bytes before model 2; 233,356 with it (issue 9);
+# 239,635 with issue 10's verdict wording, range strips and requirements matrix. Hence 242,000.
+node scripts/budget.mjs --size-ceiling 242000
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

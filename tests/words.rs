@@ -4,9 +4,12 @@
 mod common;
 use common::*;
 use tierwise::model::assumptions::Key;
-use tierwise::model::explain::{explain, verdict, Line};
+use tierwise::model::explain::{explain, Line};
 use tierwise::model::numbers::{Numbers, Plain};
 use tierwise::model::share::{csv, differences, from_query, to_query};
+use tierwise::model::verdict::{
+    confidence, disqualified_because, quote_words, share_words, verdict, Confidence,
+};
 use tierwise::model::{evaluate, Model, Scenario};
 
 fn usd() -> Plain {
@@ -25,22 +28,94 @@ fn pairs(q: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every verdict of a grid of scenarios over the samples, with its confidence.
+fn verdicts() -> Vec<(String, Option<Confidence>, String)> {
+    let mut out = Vec::new();
+    for name in sample_names() {
+        let c = sample(&name);
+        for team in [3, 10, 40, 120, 400, 2000] {
+            for scale in [1, 6, 30] {
+                for reqs in [vec![], c.defaults.requirements.clone()] {
+                    let s = scenario(
+                        &c,
+                        &format!(
+                            r#"{{"team_size": {team}, "scale": {scale}, "requirements": {reqs:?}, "monte_carlo": {{"draws": 400, "seed": 1}}}}"#
+                        ),
+                    );
+                    let r = evaluate(&c, &s);
+                    let mc = r.monte_carlo.as_ref();
+                    out.push((
+                        format!("{name} team {team} scale {scale} {reqs:?}"),
+                        confidence(&r, mc),
+                        verdict(&c, &s, &r, mc, &usd()),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[test]
-fn verdict_when_a_paid_option_pays_off() {
+fn the_verdict_is_worded_by_how_sure_it_is() {
+    let all = verdicts();
+    let mut seen = std::collections::BTreeSet::new();
+    for (at, sure, text) in &all {
+        // No false precision: no cents, no decimal percentages, "about" before money.
+        assert!(!text.contains('%'), "{at}: {text}");
+        assert!(
+            !text.contains("NaN") && !text.contains("inf"),
+            "{at}: {text}"
+        );
+        let rest = text.split_once(": ").map_or("", |x| x.1);
+        match sure {
+            Some(Confidence::CloseCall) => {
+                assert!(text.starts_with("Close call between "), "{at}: {text}")
+            }
+            Some(Confidence::Likely) => assert!(
+                text.contains(" likely ") && text.contains(" of 10 simulated futures"),
+                "{at}: {text}"
+            ),
+            Some(Confidence::Clear) => assert!(
+                !text.contains(" likely ") && !text.starts_with("Close call"),
+                "{at}: {text}"
+            ),
+            None => assert!(text.starts_with("No option fits: "), "{at}: {text}"),
+        }
+        if text.contains("saves") || text.contains("less over") {
+            assert!(rest.contains("about USD "), "{at}: {text}");
+        }
+        seen.insert(format!("{sure:?}"));
+    }
+    if std::env::var("SHOW_VERDICTS").is_ok() {
+        for (at, sure, text) in &all {
+            println!("{at} [{sure:?}]: {text}");
+        }
+    }
+    // The grid holds every kind of verdict.
+    for kind in ["Some(Clear)", "Some(Likely)", "Some(CloseCall)"] {
+        assert!(
+            seen.contains(kind),
+            "no {kind} verdict on the grid: {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn a_clear_verdict_names_savings_payback_and_the_share_in_tenths() {
     let c = sample("stream-platform.json");
     let s = scenario(
         &c,
         r#"{"team_size": 40, "scale": 6, "requirements": ["sso", "audit_log"], "monte_carlo": {"draws": 1000, "seed": 42}}"#,
     );
     let r = evaluate(&c, &s);
+    let mc = r.monte_carlo.as_ref();
     let best = r
         .options
         .iter()
         .find(|o| Some(&o.id) == r.recommended.as_ref())
         .unwrap();
-    let share = r
-        .monte_carlo
-        .as_ref()
+    let share = mc
         .unwrap()
         .options
         .iter()
@@ -48,23 +123,57 @@ fn verdict_when_a_paid_option_pays_off() {
         .unwrap()
         .cheapest_share
         .unwrap();
+    assert_eq!(confidence(&r, mc), Some(Confidence::Clear), "share {share}");
     let n = usd();
-    let text = verdict(&c, &r, 3, r.monte_carlo.as_ref(), &n);
     assert_eq!(
-        text,
+        verdict(&c, &s, &r, mc, &n),
         format!(
-            "{} pays off: saves {} over 3 years, pays back in month {} — cheapest in {} of 1,000 simulated futures.",
+            "{} pays off: saves about {} over 3 years, pays back in month {} — cheapest in {}.",
             best.name,
-            n.money(best.savings.unwrap()),
+            n.about(best.savings.unwrap()),
             best.payback_month.unwrap(),
-            n.percent(share)
+            share_words(share)
         )
     );
-    // Before the simulation has run, the sentence stops at the payback.
-    assert!(verdict(&c, &r, 3, None, &n).ends_with(&format!(
-        "pays back in month {}.",
-        best.payback_month.unwrap()
-    )));
+    // Before the simulation has run the recommendation is the same; only the clause is missing.
+    assert_eq!(
+        verdict(&c, &s, &r, None, &n),
+        format!(
+            "{} pays off: saves about {} over 3 years, pays back in month {}.",
+            best.name,
+            n.about(best.savings.unwrap()),
+            best.payback_month.unwrap()
+        )
+    );
+}
+
+#[test]
+fn shares_read_in_tenths_never_all_or_none_unless_they_are() {
+    assert_eq!(share_words(0.6843), "6 of 10 simulated futures");
+    assert_eq!(share_words(0.79), "7 of 10 simulated futures");
+    assert_eq!(share_words(0.8), "8 of 10 simulated futures");
+    assert_eq!(share_words(0.999), "9 of 10 simulated futures");
+    assert_eq!(share_words(0.12), "1 of 10 simulated futures");
+    assert_eq!(share_words(0.01), "fewer than 1 of 10 simulated futures");
+    assert_eq!(share_words(1.0), "every one of the simulated futures");
+    assert_eq!(share_words(0.0), "none of the simulated futures");
+}
+
+#[test]
+fn a_close_call_names_both_options_and_what_decides_it() {
+    let (at, _, text) = verdicts()
+        .into_iter()
+        .find(|(_, sure, _)| *sure == Some(Confidence::CloseCall))
+        .unwrap();
+    let re = text
+        .strip_prefix("Close call between ")
+        .unwrap_or_else(|| panic!("{at}: {text}"));
+    assert!(re.contains(" and "), "{at}: {text}");
+    assert!(
+        re.contains("less over") && re.contains("on average"),
+        "{at}: {text}"
+    );
+    assert!(re.contains("; what decides it: "), "{at}: {text}");
 }
 
 #[test]
@@ -81,10 +190,10 @@ fn verdict_when_community_wins() {
         .unwrap();
     let n = usd();
     assert_eq!(
-        verdict(&c, &r, 3, None, &n),
+        verdict(&c, &s, &r, None, &n),
         format!(
-            "Community (self-hosted) pays off: self-hosting costs {} less over 3 years than {}, the cheapest paid option.",
-            n.money(cheapest_paid.expected_present_cost - r.options[0].expected_present_cost),
+            "Stay on the community edition: self-hosting Community (self-hosted) costs about {} less over 3 years than {}, the cheapest paid option.",
+            n.about(cheapest_paid.expected_present_cost - r.options[0].expected_present_cost),
             cheapest_paid.name
         )
     );
@@ -101,13 +210,46 @@ fn verdict_when_nothing_qualifies() {
     let r = evaluate(&c, &s);
     assert_eq!(r.recommended, None);
     assert_eq!(
-        verdict(&c, &r, 3, None, &usd()),
-        "No option meets every selected requirement within its plan limits: \
+        verdict(&c, &s, &r, None, &usd()),
+        "No option fits: \
          Forgeline Community cannot meet FedRAMP Moderate authorisation; \
-         Forgeline Cloud Free cannot meet Data kept in our own data centre, FedRAMP Moderate authorisation and is limited to 5 users and 2 CI runners; \
+         Forgeline Cloud Free cannot meet Data kept in our own data centre, FedRAMP Moderate authorisation; up to 5 users, you reach 50 in year 1; up to 2 CI runners, you reach 4 in year 1; \
          Forgeline Cloud Team cannot meet Data kept in our own data centre, FedRAMP Moderate authorisation; \
          Forgeline Enterprise cannot meet FedRAMP Moderate authorisation; \
-         Forgeline Dedicated cannot meet Data kept in our own data centre and is sold from 200 users."
+         Forgeline Dedicated cannot meet Data kept in our own data centre; sold from 200 users, you have 50 in year 1."
+    );
+}
+
+#[test]
+fn a_quoted_price_reads_as_an_estimate_range() {
+    let c = sample("devtool-seats.json");
+    let s = scenario(&c, r#"{"team_size": 120, "scale": 8, "horizon": 1}"#);
+    let r = evaluate(&c, &s);
+    let e = r.options.iter().find(|o| o.id == "enterprise").unwrap();
+    let (low, high) = c.options[3].price().unwrap().quote.unwrap();
+    let n = usd();
+    assert_eq!(
+        quote_words(&c, e, &n).unwrap(),
+        format!(
+            "price on request — estimated {}–{} a year",
+            n.about(e.years[0].licence * low),
+            n.about(e.years[0].licence * high)
+        )
+    );
+    // A list price has no estimate.
+    assert_eq!(quote_words(&c, &r.options[2], &n), None);
+}
+
+#[test]
+fn a_plan_limit_says_the_year_it_breaks() {
+    let c = sample("devtool-seats.json");
+    // 200 users growing 20 % a year: 200, 240, 288 on a 250-user Team plan.
+    let s = scenario(&c, r#"{"team_size": 200, "scale": 4, "team_growth": 0.2}"#);
+    let r = evaluate(&c, &s);
+    let team = r.options.iter().find(|o| o.id == "cloud_team").unwrap();
+    assert_eq!(
+        disqualified_because(&c, &s, team, &usd()),
+        "up to 250 users, you reach 288 in year 3"
     );
 }
 
@@ -300,4 +442,42 @@ fn differences_between_two_scenarios() {
             ),
         ]
     );
+}
+
+/// The scenarios the end-to-end newcomer's path opens (tests/e2e/calculator.test.mjs), with the
+/// widget's own simulation (10,000 draws, seed 42): one clear, one likely, one close call.
+#[test]
+fn the_newcomer_scenarios_are_clear_likely_and_a_close_call() {
+    for (config, json, want) in [
+        (
+            "devtool-seats.json",
+            r#"{"team_size": 40, "scale": 6, "requirements": ["sso"]}"#,
+            Confidence::Clear,
+        ),
+        (
+            "framework-platform.json",
+            r#"{"team_size": 120, "scale": 1, "requirements": ["sso"]}"#,
+            Confidence::Likely,
+        ),
+        (
+            "devtool-seats.json",
+            r#"{"team_size": 2000, "scale": 1, "requirements": []}"#,
+            Confidence::CloseCall,
+        ),
+    ] {
+        let c = sample(config);
+        let mut s = scenario(&c, json);
+        s.monte_carlo = Some(tierwise::model::scenario::MonteCarloSpec {
+            draws: 10_000,
+            seed: 42,
+        });
+        let r = evaluate(&c, &s);
+        let mc = r.monte_carlo.as_ref();
+        assert_eq!(
+            confidence(&r, mc),
+            Some(want),
+            "{config} {json}: {}",
+            verdict(&c, &s, &r, mc, &usd())
+        );
+    }
 }

@@ -413,15 +413,28 @@ pub fn broken_limits(
 ) -> Vec<Limit> {
     let mut broken = Vec::new();
     if option.limits.any() {
-        let (mut seats, mut units) = (team_size, scale);
-        for _ in 0..scenario.horizon {
+        for (_, seats, units) in grown(scenario, team_size, scale) {
             option.limits.check(seats, units, &mut broken);
-            seats *= 1.0 + scenario.team_growth;
-            units *= 1.0 + scenario.scale_growth;
         }
         broken.sort();
     }
     broken
+}
+
+/// Each year of the horizon with its seats and units, `(year, seats, units)` from year 1,
+/// grown exactly as `costs` grows them.
+pub fn grown(
+    scenario: &Scenario,
+    team_size: f64,
+    scale: f64,
+) -> impl Iterator<Item = (u32, f64, f64)> + '_ {
+    let (mut seats, mut units) = (team_size, scale);
+    (1..=scenario.horizon).map(move |year| {
+        let now = (year, seats, units);
+        seats *= 1.0 + scenario.team_growth;
+        units *= 1.0 + scenario.scale_growth;
+        now
+    })
 }
 
 impl Means {

@@ -1,154 +1,12 @@
-//! Words for the figures: the verdict sentence and "show the math" for any cost line.
+//! "Show the math" for any cost line: its formula with the numbers substituted.
 //!
-//! Both are plain functions of the report and the model, so they are tested natively; the
-//! widget only passes its `Intl`-backed [`Numbers`].
+//! A plain function of the model, so it is tested natively; the widget only passes its
+//! `Intl`-backed [`Numbers`]. The verdict's words are in `verdict.rs`.
 
 use super::assumptions::Key;
 use super::config::{Charge, Config, Graduated, Terms, Treatment};
 use super::cost::{Model, WEEK_HOURS, YEAR_HOURS};
 use super::numbers::Numbers;
-use super::report::{OptionReport, Report};
-use super::uncertainty::MonteCarlo;
-
-fn years(n: u32) -> String {
-    if n == 1 {
-        "1 year".into()
-    } else {
-        format!("{n} years")
-    }
-}
-
-/// Names of requirements by id, joined for a sentence.
-fn requirement_names(config: &Config, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| {
-            config
-                .requirements
-                .iter()
-                .find(|r| &r.id == id)
-                .map_or(id.as_str(), |r| r.name.as_str())
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The verdict in one plain sentence: who pays off, by how much over the horizon (present
-/// cost), when it pays back, and how sure the simulation is (`mc`, when it has run).
-pub fn verdict(
-    config: &Config,
-    report: &Report,
-    horizon: u32,
-    mc: Option<&MonteCarlo>,
-    n: &dyn Numbers,
-) -> String {
-    let over = years(horizon);
-    let name = |id: &str| {
-        report
-            .options
-            .iter()
-            .find(|o| o.id == id)
-            .map_or(String::new(), |o| o.name.clone())
-    };
-    let sure = |id: &str| {
-        mc.and_then(|mc| {
-            mc.options
-                .iter()
-                .find(|o| o.id == id)
-                .and_then(|o| o.cheapest_share)
-                .map(|s| (s, mc.draws))
-        })
-        .map(|(share, draws)| {
-            format!(
-                " — cheapest in {} of {} simulated futures",
-                n.percent(share),
-                n.number(draws as f64)
-            )
-        })
-        .unwrap_or_default()
-    };
-    let Some(best_id) = &report.recommended else {
-        let why: Vec<String> = report
-            .options
-            .iter()
-            .map(|o| format!("{} {}", o.name, disqualified_because(config, o, n)))
-            .collect();
-        return format!(
-            "No option meets every selected requirement within its plan limits: {}.",
-            why.join("; ")
-        );
-    };
-    let best = report
-        .options
-        .iter()
-        .find(|o| &o.id == best_id)
-        .expect("the recommended option is in the report");
-    let community = &report.options[config.community()];
-    match best.savings {
-        None => {
-            // Community wins: compare with the cheapest paid option.
-            let paid = report.options.iter().filter(|o| o.savings.is_some() && o.qualified).min_by(|a, b| a.expected_present_cost.total_cmp(&b.expected_present_cost));
-            match paid {
-                Some(p) => format!(
-                    "{} pays off: self-hosting costs {} less over {over} than {}, the cheapest paid option{}.",
-                    best.name,
-                    n.money(p.expected_present_cost - best.expected_present_cost),
-                    p.name,
-                    sure(best_id)
-                ),
-                None => format!("{} costs least over {over}{}.", best.name, sure(best_id)),
-            }
-        }
-        Some(s) if !community.qualified && s < 0.0 => format!(
-            "{} is the cheapest option that meets every selected requirement ({} cannot meet {}): it costs {} more over {over} than self-hosting would{}.",
-            best.name,
-            community.name,
-            requirement_names(config, &community.unmet),
-            n.money(-s),
-            sure(best_id)
-        ),
-        Some(s) => {
-            let payback = best.payback_month.map(|m| format!(", pays back in month {m}")).unwrap_or_default();
-            format!("{} pays off: saves {} over {over}{payback}{}.", name(best_id), n.money(s), sure(best_id))
-        }
-    }
-}
-
-/// Why an option is disqualified, after its name: "cannot meet SSO; Team plan: up to 250
-/// users, reached in year 3". Empty when it qualifies.
-pub fn disqualified_because(config: &Config, o: &OptionReport, n: &dyn Numbers) -> String {
-    let mut parts = Vec::new();
-    if !o.unmet.is_empty() {
-        parts.push(format!(
-            "cannot meet {}",
-            requirement_names(config, &o.unmet)
-        ));
-    }
-    if let Some(option) = config.options.iter().find(|c| c.id == o.id) {
-        let l = &option.limits;
-        let mut caps = Vec::new();
-        for name in &o.limits_exceeded {
-            match *name {
-                "min_team_size" => parts.push(format!(
-                    "is sold from {} users",
-                    n.number(l.min_team_size.unwrap_or(0.0))
-                )),
-                "max_team_size" => caps.push(format!(
-                    "{} users",
-                    n.number(l.max_team_size.unwrap_or(0.0))
-                )),
-                _ => caps.push(format!(
-                    "{} {}",
-                    n.number(l.max_scale.unwrap_or(0.0)),
-                    config.scale_unit.many
-                )),
-            }
-        }
-        if !caps.is_empty() {
-            parts.push(format!("is limited to {}", caps.join(" and ")));
-        }
-    }
-    parts.join(" and ")
-}
 
 /// A cost line of one option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -484,4 +342,38 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
         }
     };
     format!("{}: {formula} = {}", line.label(), n.money(value))
+}
+
+/// How an option meets a requirement, in a few words for the requirements matrix:
+/// "✓ included", "add-on $48 a user", "build it: 6 weeks", "third party $20,000 a year +
+/// $150 a user", "— not available".
+pub fn treatment_words(config: &Config, t: Treatment, n: &dyn Numbers) -> String {
+    let charge = |c: &Charge| {
+        let mut parts = Vec::new();
+        if c.per_year > 0.0 {
+            parts.push(format!("{} a year", n.money(c.per_year)));
+        }
+        if c.per_seat > 0.0 {
+            parts.push(format!("{} a user", n.money(c.per_seat)));
+        }
+        if c.per_unit > 0.0 {
+            parts.push(format!(
+                "{} a {}",
+                n.money(c.per_unit),
+                config.scale_unit.one
+            ));
+        }
+        if parts.is_empty() {
+            n.money(0.0)
+        } else {
+            parts.join(" + ")
+        }
+    };
+    match t {
+        Treatment::Included => "✓ included".into(),
+        Treatment::Addon(c) => format!("add-on {}", charge(&c)),
+        Treatment::External(c) => format!("third party {}", charge(&c)),
+        Treatment::Build { weeks, .. } => format!("build it: {} weeks", n.number(weeks)),
+        Treatment::Unavailable => "— not available".into(),
+    }
 }

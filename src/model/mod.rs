@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod share;
 pub mod uncertainty;
 pub mod value;
+pub mod verdict;
 pub mod wins;
 
 pub use config::Config;

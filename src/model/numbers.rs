@@ -19,6 +19,8 @@ pub trait Numbers {
     fn money(&self, x: f64) -> String;
     /// A quantity for people, grouped, at most two decimals ("7.8", "1,200").
     fn number(&self, x: f64) -> String;
+    /// Money to three significant figures, for sentences and chart axes ("$120K", "$1.23M").
+    fn about(&self, x: f64) -> String;
     /// A fraction as a percentage ("83%", "99.5%").
     fn percent(&self, x: f64) -> String;
     /// The shortest text that reads back as exactly `x`, for URLs and files ("0.2").
@@ -54,6 +56,32 @@ impl Numbers for Plain {
             f => format!("{whole}.{f:02}"),
         }
     }
+    fn about(&self, x: f64) -> String {
+        if x < 0.0 {
+            return format!("-{}", self.about(-x));
+        }
+        let (scaled, suffix) = match x {
+            x if x >= 1e9 => (x / 1e9, "B"),
+            x if x >= 1e6 => (x / 1e6, "M"),
+            x if x >= 1e3 => (x / 1e3, "K"),
+            x => (x, ""),
+        };
+        // Three significant figures: 120K, 12.3K, 1.23K.
+        let digits = if scaled >= 100.0 {
+            0
+        } else if scaled >= 10.0 {
+            1
+        } else {
+            2
+        };
+        let text = format!("{:.*}", digits as usize, round_to(scaled, digits));
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            text
+        };
+        format!("{} {text}{suffix}", self.currency)
+    }
     fn percent(&self, x: f64) -> String {
         format!("{}%", self.number(round_to(x * 100.0, 2)))
     }
@@ -81,6 +109,11 @@ mod tests {
         assert_eq!(n.number(17.52), "17.52");
         assert_eq!(n.number(-0.5), "-0.5");
         assert_eq!(n.percent(0.83), "83%");
+        assert_eq!(n.about(120_345.0), "USD 120K");
+        assert_eq!(n.about(1_234_567.0), "USD 1.23M");
+        assert_eq!(n.about(12_345.0), "USD 12.3K");
+        assert_eq!(n.about(950.4), "USD 950");
+        assert_eq!(n.about(-2_000.0), "-USD 2K");
         assert_eq!(n.percent(0.995), "99.5%");
         assert_eq!(n.exact(0.2), "0.2");
         assert_eq!(n.parse(" 40 "), Some(40.0));

@@ -187,7 +187,7 @@ fn y_grid(ctx: Ctx, axis: Axis, values: Vec<f64>) -> Vec<El> {
                     LEFT - 6,
                     y + 4,
                     Some("end"),
-                    ctx.fmt(|n| n.compact(v)),
+                    ctx.fmt(|n| n.about(v)),
                 ),
             ]
         })
@@ -642,7 +642,7 @@ pub fn TornadoChart(
                 xa.at(t),
                 H - BOTTOM + 18,
                 Some("middle"),
-                ctx.fmt(|n| n.compact(t)),
+                ctx.fmt(|n| n.about(t)),
             ));
         }
         body.push(label(

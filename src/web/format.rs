@@ -77,11 +77,6 @@ impl IntlNumbers {
     pub fn problem(&self, p: &crate::model::Problem) -> String {
         p.message_with(&|x| self.number(x))
     }
-
-    /// Money in few characters, for chart axes ("$120K").
-    pub fn compact(&self, x: f64) -> String {
-        call(&self.compact, x)
-    }
 }
 
 impl Numbers for IntlNumbers {
@@ -90,6 +85,9 @@ impl Numbers for IntlNumbers {
     }
     fn number(&self, x: f64) -> String {
         call(&self.number, x)
+    }
+    fn about(&self, x: f64) -> String {
+        call(&self.compact, x)
     }
     fn percent(&self, x: f64) -> String {
         call(&self.percent, x)

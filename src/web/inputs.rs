@@ -8,6 +8,7 @@ use super::dom::{el, text, Region};
 use crate::model::assumptions::{Key, Unit, CATALOGUE};
 use crate::model::config::{GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
+use crate::model::explain::treatment_words;
 use crate::model::numbers::Numbers;
 use crate::model::problem::Problem;
 use crate::model::share::quantity;
@@ -284,14 +285,15 @@ pub fn ScenarioFields(
     }
 }
 
-/// The config's requirements as checkboxes grouped by `group`, each with how every option
-/// meets it.
+/// The config's requirements as a matrix, the pricing-page convention: one row per
+/// requirement (its checkbox first), one column per option saying how it meets it, rows
+/// grouped by the config's `group`. The option columns scroll; the requirement column stays.
 #[component]
 pub fn Requirements(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let groups = ctx.with_config(|c| {
+    let (groups, options) = ctx.with_config(|c| {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, r) in c.requirements.iter().enumerate() {
             match groups.iter_mut().find(|(g, _)| *g == r.group) {
@@ -299,24 +301,25 @@ pub fn Requirements(
                 None => groups.push((r.group.clone(), vec![i])),
             }
         }
-        groups
+        let options: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
+        (groups, options)
     });
-    let item = move |i: usize| {
-        let (id, name, how) = ctx.with_config(|c| {
+    let columns = options.len() + 1;
+    let row = move |i: usize| {
+        let (id, name, cells) = ctx.with_config(|c| {
             let r = &c.requirements[i];
-            let how: Vec<String> = c
-                .options
+            let cells: Vec<(&'static str, String)> = r
+                .treatments
                 .iter()
-                .zip(&r.treatments)
-                .map(|(o, t)| format!("{}: {}", o.name, t.label()))
+                .map(|t| (t.label(), ctx.fmt(|n| treatment_words(c, *t, n))))
                 .collect();
-            (r.id.clone(), r.name.clone(), how.join(" · "))
+            (r.id.clone(), r.name.clone(), cells)
         });
         let dom_id = format!("tw-req-{id}");
-        let how_id = format!("{dom_id}-how");
+        // A memo (Copy) read by the checkbox and the row's highlight alike.
         let checked = {
             let id = id.clone();
-            move || ctx.with_scenario(|s| s.requires(&id))
+            Memo::new(move |_| ctx.with_scenario(|s| s.requires(&id)))
         };
         let toggle = move |ev: web_sys::Event| {
             let on = input_of(&ev).is_some_and(|el| el.checked());
@@ -336,28 +339,55 @@ pub fn Requirements(
             });
         };
         view! {
-            <li>
-                <input type="checkbox" id=dom_id.clone() prop:checked=checked aria-describedby=how_id.clone() on:change=toggle />
-                <label for=dom_id>{name}</label>
-                <span class="how" id=how_id>{how}</span>
-            </li>
+            <tr class:selected=checked>
+                <th scope="row">
+                    <input type="checkbox" id=dom_id.clone() prop:checked=checked on:change=toggle />
+                    <label for=dom_id>{name}</label>
+                </th>
+                {cells
+                    .into_iter()
+                    .map(|(kind, words)| view! { <td class=kind_class(kind)>{words}</td> })
+                    .collect_view()}
+            </tr>
         }
     };
     view! {
         <fieldset class="requirements">
             <legend>"Requirements you must meet"</legend>
-            {groups
-                .into_iter()
-                .map(|(group, items)| {
-                    view! {
-                        <div class="req-group" role="group" aria-label=group.clone()>
-                            <h3>{group.clone()}</h3>
-                            <ul>{items.into_iter().map(item).collect_view()}</ul>
-                        </div>
-                    }
-                })
-                .collect_view()}
+            <div class="matrix-scroll" role="region" aria-label="How each option meets each requirement" tabindex="0">
+                <table class="matrix">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Requirement"</th>
+                            {options.into_iter().map(|o| view! { <th scope="col">{o}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    {groups
+                        .into_iter()
+                        .map(|(group, items)| {
+                            view! {
+                                <tbody>
+                                    <tr class="group">
+                                        <th scope="colgroup" colspan=columns>{group}</th>
+                                    </tr>
+                                    {items.into_iter().map(row).collect_view()}
+                                </tbody>
+                            }
+                        })
+                        .collect_view()}
+                </table>
+            </div>
         </fieldset>
+    }
+}
+
+/// The class of a matrix cell, by how the option meets the requirement.
+fn kind_class(label: &'static str) -> &'static str {
+    match label {
+        "included" => "included",
+        "not available" => "unavailable",
+        "build it yourself" => "build",
+        _ => "priced",
     }
 }
 

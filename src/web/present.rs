@@ -3,10 +3,10 @@
 
 use super::ctx::Ctx;
 use super::dom::{el, text, Region};
-use crate::model::explain::verdict;
 use crate::model::numbers::Numbers;
 use crate::model::share::differences;
-use crate::model::{evaluate_to, Depth, Report};
+use crate::model::verdict::verdict;
+use crate::model::{evaluate_to, Depth, Report, Scenario};
 use leptos::prelude::*;
 
 /// A/B comparison for calls.
@@ -21,8 +21,8 @@ pub fn Compare(
             .get()
             .map(|a| ctx.with_config(|c| (evaluate_to(c, &a, Depth::COSTS), a)))
     });
-    let column = move |title: &'static str, horizon: u32, r: &Report| {
-        let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, r, horizon, None, n)));
+    let column = move |title: &'static str, scenario: &Scenario, r: &Report| {
+        let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, scenario, r, None, n)));
         let costs = r.options.iter().map(|o| {
             text(
                 "li",
@@ -47,7 +47,7 @@ pub fn Compare(
         let diffs =
             ctx.with_config(|c| ctx.with_scenario(|b| ctx.fmt(|n| differences(c, &pinned, b, n))));
         let b = ctx.report();
-        let horizon_b = ctx.with_scenario(|s| s.horizon);
+        let scenario_b = ctx.scenario.get();
         let rows = if diffs.is_empty() {
             vec![el("tr").child(text("td", "Nothing yet: change an input.").attr("colspan", "3"))]
         } else {
@@ -66,8 +66,8 @@ pub fn Compare(
         vec![
             el("div")
                 .class("columns")
-                .child(column("Scenario A", pinned.horizon, &a))
-                .child(column("Scenario B (current)", horizon_b, &b)),
+                .child(column("Scenario A", &pinned, &a))
+                .child(column("Scenario B (current)", &scenario_b, &b)),
             el("table")
                 .class("differences")
                 .child(text("caption", "What differs"))

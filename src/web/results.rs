@@ -2,8 +2,9 @@
 
 use super::ctx::Ctx;
 use super::dom::{data_index, el, text, El, OnClick, Region};
-use crate::model::explain::{disqualified_because, explain, verdict, Line};
+use crate::model::explain::{explain, Line};
 use crate::model::numbers::Numbers;
+use crate::model::verdict::{disqualified_because, quote_words, verdict};
 use crate::model::Model;
 use leptos::prelude::*;
 
@@ -14,9 +15,10 @@ pub fn Verdict(
     ctx: Ctx,
 ) -> impl IntoView {
     let text = move || {
-        let horizon = ctx.with_scenario(|s| s.horizon);
         ctx.with_monte_carlo(|mc| {
-            ctx.with_report(|r| ctx.with_config(|c| ctx.fmt(|n| verdict(c, r, horizon, mc, n))))
+            ctx.with_report(|r| {
+                ctx.with_config(|c| ctx.with_scenario(|s| ctx.fmt(|n| verdict(c, s, r, mc, n))))
+            })
         })
     };
     view! {
@@ -53,14 +55,85 @@ pub fn OptionCards(
 ) -> impl IntoView {
     let render = move || {
         let count = ctx.with_config(|c| c.options.len());
-        (0..count).map(|i| card(ctx, i)).collect()
+        let scale = strip_scale(ctx);
+        (0..count).map(|i| card(ctx, i, scale)).collect()
     };
     let click: OnClick = Box::new(move |a, ev| cta_click(ctx, data_index(&a, "data-option"), &ev));
     view! { <Region class="cards" render=Box::new(render) on_click=("a.cta", click) /> }
 }
 
+/// The money range every card's strip shares: from the lowest P10 (or expected cost) to the
+/// highest P90, so the eye compares options without reading a number.
+fn strip_scale(ctx: Ctx) -> (f64, f64) {
+    let (mut lo, mut hi) = ctx.with_report(|r| {
+        r.options.iter().fold((f64::MAX, 0.0f64), |(lo, hi), o| {
+            (
+                lo.min(o.expected_present_cost),
+                hi.max(o.expected_present_cost),
+            )
+        })
+    });
+    ctx.with_monte_carlo(|mc| {
+        for m in mc.iter().flat_map(|mc| &mc.options) {
+            lo = lo.min(m.p10);
+            hi = hi.max(m.p90);
+        }
+    });
+    (lo.min(hi), hi)
+}
+
+/// Width of a range strip in its viewBox.
+const STRIP: i32 = 200;
+
+/// Option `i`'s range strip on the shared `scale`: the P10–P90 bar and the P50 tick once
+/// Monte Carlo has run, and always a mark at the expected present cost (the headline).
+fn range_strip(ctx: Ctx, i: usize, expected: f64, (lo, hi): (f64, f64)) -> El {
+    let x = |v: f64| 4 + (((v - lo) / (hi - lo).max(1.0)) * (STRIP - 8) as f64) as i32;
+    let mut svg = el("svg")
+        .class("strip")
+        .attr("viewBox", format!("0 0 {STRIP} 18"))
+        .attr("aria-hidden", "true");
+    svg = svg.child(
+        el("line")
+            .class("axis")
+            .at("x1", 4)
+            .at("x2", STRIP - 4)
+            .at("y1", 9)
+            .at("y2", 9),
+    );
+    if let Some((p10, p50, p90)) = ctx.with_monte_carlo(|mc| {
+        mc.and_then(|mc| mc.options.get(i))
+            .map(|m| (m.p10, m.p50, m.p90))
+    }) {
+        svg = svg
+            .child(
+                el("rect")
+                    .class("range")
+                    .at("x", x(p10))
+                    .at("y", 4)
+                    .at("width", (x(p90) - x(p10)).max(2))
+                    .at("height", 10),
+            )
+            .child(
+                el("line")
+                    .class("p50")
+                    .at("x1", x(p50))
+                    .at("x2", x(p50))
+                    .at("y1", 2)
+                    .at("y2", 16),
+            );
+    }
+    svg.child(
+        el("circle")
+            .class("expected")
+            .at("cx", x(expected))
+            .at("cy", 9)
+            .at("r", 4),
+    )
+}
+
 /// Option `i`'s card.
-fn card(ctx: Ctx, i: usize) -> El {
+fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
     let o = ctx.option(i);
     let recommended = ctx.with_report(|r| r.recommended.as_deref() == Some(o.id.as_str()));
     let range = ctx.with_monte_carlo(|mc| {
@@ -68,7 +141,7 @@ fn card(ctx: Ctx, i: usize) -> El {
             .map(|m| ctx.fmt(|n| format!("{} – {}", n.money(m.p10), n.money(m.p90))))
     });
     let (why, cta) = ctx.with_config(|c| {
-        let why = ctx.fmt(|n| disqualified_because(c, &o, n));
+        let why = ctx.with_scenario(|s| ctx.fmt(|n| disqualified_because(c, s, &o, n)));
         (why, c.options[i].cta.clone())
     });
     let money = |v: f64| ctx.fmt(|n| n.money(v));
@@ -85,6 +158,12 @@ fn card(ctx: Ctx, i: usize) -> El {
     let mut facts = el("dl")
         .child(text("dt", "Expected present cost"))
         .child(text("dd", money(o.expected_present_cost)).class("big"))
+        .child(el("dd").class("strip-row").child(range_strip(
+            ctx,
+            i,
+            o.expected_present_cost,
+            scale,
+        )))
         .child(text("dt", "At your figures"))
         .child(text("dd", money(o.present_cost)))
         .child(text("dt", "Expected total, undiscounted"))
@@ -93,11 +172,8 @@ fn card(ctx: Ctx, i: usize) -> El {
         .child(text("dd", range.unwrap_or_else(|| "simulating…".into())))
         .child(text("dt", "Requirements and plan"))
         .child(text("dd", requirements));
-    if o.quoted {
-        facts = facts.child(text("dt", "Price")).child(text(
-            "dd",
-            "on request: estimated from the vendor's typical deal",
-        ));
+    if let Some(quote) = ctx.with_config(|c| ctx.fmt(|n| quote_words(c, &o, n))) {
+        facts = facts.child(text("dt", "Price")).child(text("dd", quote));
     }
     if let Some(s) = o.savings {
         let roi = o

@@ -1,0 +1,309 @@
+//! The verdict in words: who pays off, by about how much, and how sure the simulation is
+//! (issue 10's wording), and why an option is ruled out.
+//!
+//! The recommendation rests on the exact expected cost, so the sentence's subject never
+//! changes when Monte Carlo finishes; only the confidence clause arrives then. Money reads to
+//! three significant figures ("about $120K") and shares as "7 in 10": no false precision.
+
+use super::assumptions::{Key, CATALOGUE};
+use super::config::Config;
+use super::cost::grown;
+use super::numbers::{within, Numbers};
+use super::price::Limit;
+use super::report::{OptionReport, Report};
+use super::scenario::Scenario;
+use super::uncertainty::MonteCarlo;
+
+/// How sure the simulation is that the recommended option is the cheapest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    /// Cheapest in at least 8 of 10 simulated futures.
+    Clear,
+    /// Cheapest in 6 to 8 of 10.
+    Likely,
+    /// Cheapest in fewer than 6 of 10, or ahead of the runner-up by under 2% of its cost.
+    CloseCall,
+}
+
+/// The share at and above which the verdict is clear.
+pub const CLEAR: f64 = 0.8;
+/// The share at and above which it is likely.
+pub const LIKELY: f64 = 0.6;
+/// A lead under this fraction of the cheaper expected cost is a close call, whatever the
+/// simulation says.
+pub const NARROW: f64 = 0.02;
+
+fn years(n: u32) -> String {
+    if n == 1 {
+        "1 year".into()
+    } else {
+        format!("{n} years")
+    }
+}
+
+/// Names of requirements by id, joined for a sentence.
+fn requirement_names(config: &Config, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            config
+                .requirements
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.as_str(), |r| r.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A share of simulated futures for people: "7 of 10", never "68.43%".
+pub fn share_words(share: f64) -> String {
+    if share >= 1.0 {
+        return "every one of the simulated futures".into();
+    }
+    if share <= 0.0 {
+        return "none of the simulated futures".into();
+    }
+    if share < 0.1 {
+        return "fewer than 1 of 10 simulated futures".into();
+    }
+    // Whole tenths, rounded down, so the words agree with the thresholds ("likely" is 6 or 7
+    // of 10, "clear" 8 or more), and never "10 of 10" when it is not every one.
+    let tenths = within((share * 10.0).floor(), 1.0, 9.0) as u32;
+    format!("{tenths} of 10 simulated futures")
+}
+
+/// The qualified option other than `best` with the lowest expected present cost.
+fn runner_up<'a>(report: &'a Report, best: &OptionReport) -> Option<&'a OptionReport> {
+    report
+        .options
+        .iter()
+        .filter(|o| o.qualified && o.id != best.id)
+        .min_by(|a, b| a.expected_present_cost.total_cmp(&b.expected_present_cost))
+}
+
+/// How sure the verdict is: from the recommended option's share of the simulated futures
+/// (`None` until Monte Carlo has run), and from its lead over the runner-up.
+pub fn confidence(report: &Report, mc: Option<&MonteCarlo>) -> Option<Confidence> {
+    let best = report
+        .options
+        .iter()
+        .find(|o| Some(&o.id) == report.recommended.as_ref())?;
+    if let Some(next) = runner_up(report, best) {
+        if next.expected_present_cost - best.expected_present_cost
+            < NARROW * best.expected_present_cost
+        {
+            return Some(Confidence::CloseCall);
+        }
+    }
+    let share = mc?
+        .options
+        .iter()
+        .find(|o| o.id == best.id)?
+        .cheapest_share?;
+    Some(if share >= CLEAR {
+        Confidence::Clear
+    } else if share >= LIKELY {
+        Confidence::Likely
+    } else {
+        Confidence::CloseCall
+    })
+}
+
+/// The share of simulated futures in which option `id` is the cheapest, when known.
+fn share_of(mc: Option<&MonteCarlo>, id: &str) -> Option<f64> {
+    mc?.options.iter().find(|o| o.id == id)?.cheapest_share
+}
+
+/// What decides a close call: the input whose range moves the savings most (spec §7's top
+/// sensitivity row), in words.
+fn decider(config: &Config, report: &Report) -> Option<String> {
+    let top = report.sensitivity.first()?;
+    if let Some(id) = top.assumption.strip_prefix("quote:") {
+        let name = config
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id, |o| o.name.as_str());
+        return Some(format!("the price {name} agrees on"));
+    }
+    Key::from_id(&top.assumption).map(|k| CATALOGUE[k as usize].label.to_owned())
+}
+
+/// The verdict in one or two plain sentences (see the module's comment).
+pub fn verdict(
+    config: &Config,
+    scenario: &Scenario,
+    report: &Report,
+    mc: Option<&MonteCarlo>,
+    n: &dyn Numbers,
+) -> String {
+    let over = years(scenario.horizon);
+    let Some(best) = report
+        .options
+        .iter()
+        .find(|o| Some(&o.id) == report.recommended.as_ref())
+    else {
+        let why: Vec<String> = report
+            .options
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} {}",
+                    o.name,
+                    disqualified_because(config, scenario, o, n)
+                )
+            })
+            .collect();
+        return format!("No option fits: {}.", why.join("; "));
+    };
+    let community = &report.options[config.community()];
+    let next = runner_up(report, best);
+    let sure = confidence(report, mc);
+    let share = share_of(mc, &best.id);
+    let futures = |verb: &str| {
+        share
+            .map(|s| format!(" — {verb} in {}", share_words(s)))
+            .unwrap_or_default()
+    };
+
+    if sure == Some(Confidence::CloseCall) {
+        let Some(next) = next else {
+            return format!("{} costs least over {over}.", best.name);
+        };
+        let lead = next.expected_present_cost - best.expected_present_cost;
+        let decides = decider(config, report)
+            .map(|d| format!("; what decides it: {d}"))
+            .unwrap_or_default();
+        let cheaper = share
+            .map(|s| format!(", cheaper in {}", share_words(s)))
+            .unwrap_or_default();
+        return format!(
+            "Close call between {} and {}: {} costs about {} less over {over} on average{cheaper}{decides}.",
+            best.name,
+            next.name,
+            best.name,
+            n.about(lead)
+        );
+    }
+
+    let likely = if sure == Some(Confidence::Likely) {
+        "likely "
+    } else {
+        ""
+    };
+    match best.savings {
+        // Community is recommended.
+        None => match next {
+            Some(p) => format!(
+                "Stay on the community edition: self-hosting {} {likely}costs about {} less over {over} than {}, the cheapest paid option{}.",
+                best.name,
+                n.about(p.expected_present_cost - best.expected_present_cost),
+                p.name,
+                futures("cheaper")
+            ),
+            None => format!(
+                "Stay on the community edition: no paid option fits{}.",
+                futures("cheapest")
+            ),
+        },
+        Some(s) if !community.qualified && s < 0.0 => format!(
+            "{} {likely}is the cheapest option that fits ({} {}): it costs about {} more over {over} than self-hosting would{}.",
+            best.name,
+            community.name,
+            disqualified_because(config, scenario, community, n),
+            n.about(-s),
+            futures("cheapest")
+        ),
+        Some(s) => {
+            let payback = best
+                .payback_month
+                .map(|m| format!(", pays back in month {m}"))
+                .unwrap_or_default();
+            format!(
+                "{} {likely}pays off: saves about {} over {over}{payback}{}.",
+                best.name,
+                n.about(s),
+                futures("cheapest")
+            )
+        }
+    }
+}
+
+/// Why an option is ruled out, after its name: "cannot meet SSO; up to 250 users, you reach
+/// 288 in year 3". Empty when it qualifies.
+pub fn disqualified_because(
+    config: &Config,
+    scenario: &Scenario,
+    o: &OptionReport,
+    n: &dyn Numbers,
+) -> String {
+    let mut parts = Vec::new();
+    if !o.unmet.is_empty() {
+        parts.push(format!(
+            "cannot meet {}",
+            requirement_names(config, &o.unmet)
+        ));
+    }
+    if let Some(option) = config.options.iter().find(|c| c.id == o.id) {
+        let l = &option.limits;
+        for name in &o.limits_exceeded {
+            let limit = match *name {
+                "min_team_size" => Limit::MinTeamSize,
+                "max_team_size" => Limit::MaxTeamSize,
+                _ => Limit::MaxScale,
+            };
+            let Some((year, seats, units)) = first_break(option, scenario, limit) else {
+                continue;
+            };
+            let unit = &config.scale_unit.many;
+            parts.push(match limit {
+                Limit::MinTeamSize => format!(
+                    "sold from {} users, you have {} in year {year}",
+                    n.number(l.min_team_size.unwrap_or(0.0)),
+                    n.number(seats)
+                ),
+                Limit::MaxTeamSize => format!(
+                    "up to {} users, you reach {} in year {year}",
+                    n.number(l.max_team_size.unwrap_or(0.0)),
+                    n.number(seats)
+                ),
+                Limit::MaxScale => format!(
+                    "up to {} {unit}, you reach {} in year {year}",
+                    n.number(l.max_scale.unwrap_or(0.0)),
+                    n.number(units)
+                ),
+            });
+        }
+    }
+    parts.join("; ")
+}
+
+/// The first year in which `option` breaks `limit`, with that year's seats and units.
+fn first_break(
+    option: &super::config::OptionSpec,
+    scenario: &Scenario,
+    limit: Limit,
+) -> Option<(u32, f64, f64)> {
+    grown(scenario, scenario.team_size, scenario.scale).find(|&(_, seats, units)| {
+        let mut broken = Vec::new();
+        option.limits.check(seats, units, &mut broken);
+        broken.contains(&limit)
+    })
+}
+
+/// A quoted price in words: "price on request — estimated $9.6K–$17.6K a year" (the first
+/// year's licence at the entered values, times the quote's low and high factors).
+pub fn quote_words(config: &Config, o: &OptionReport, n: &dyn Numbers) -> Option<String> {
+    let (low, high) = config
+        .options
+        .iter()
+        .find(|c| c.id == o.id)?
+        .price()?
+        .quote?;
+    let year = o.years.first()?.licence;
+    Some(format!(
+        "price on request — estimated {}–{} a year",
+        n.about(year * low),
+        n.about(year * high)
+    ))
+}
