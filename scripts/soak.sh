@@ -21,7 +21,7 @@ native_log=$(mktemp)
 start=$(date +%s)
 TIERWISE_CASES=$CASES cargo test --release --locked --test hostile -- --test-threads=1 2>&1 | tee "$native_log"
 native_s=$(( $(date +%s) - start ))
-properties=$(grep -c '^test .* ok$' "$native_log" || true)
+properties=$(grep '^test .* ok$' "$native_log" | grep -vc ten_thousand || true)
 
 build_site
 

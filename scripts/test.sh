@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-ensure_apt chromium chromium-driver
+ensure_apt chromium chromium-driver poppler-utils
 ensure_web_build
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
@@ -35,8 +35,9 @@ say "budgets: download size, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # The speed budgets are enforced. The 100 KB download budget is not met yet (see the
 # README's Performance section; issue 12 splits the bundle): until it is, the download may not
 # grow past its ceiling. Measured: 223,755 bytes before model 2; 233,356 with it (issue 9);
-# 239,635 with issue 10's verdict wording, range strips and requirements matrix. Hence 242,000.
-node scripts/budget.mjs --size-ceiling 242000
+# 241,695 with issue 10's verdict wording, range strips, requirements matrix and report
+# heading. Hence 245,000 (issue 12 replaces this ceiling with its two budgets).
+node scripts/budget.mjs --size-ceiling 245000
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

@@ -49,12 +49,19 @@ impl Triangle {
     pub fn quadrature(&self, offset: f64, mut visit: impl FnMut(f64, f64)) {
         let Triangle { low, mode, high } = *self;
         let width = high - low;
-        // The density on [low, mode] rises linearly from 0; on [mode, high] it falls to 0.
-        if mode > low {
+        // A range narrower than the last digits of its values: g is flat across it to far
+        // better than 1e-12, and the density's scale below would overflow (a range of 5e-324).
+        if width <= TINY * (high.abs() + offset) {
+            visit(self.mean(), 1.0);
+            return;
+        }
+        // The density on [low, mode] rises linearly from 0; on [mode, high] it falls to 0. A
+        // piece holding less than TINY of the probability is left out for the same reason.
+        if mode - low > TINY * width {
             let scale = 2.0 / (width * (mode - low));
             pieces(low, mode, offset, |x, w| visit(x, w * scale * (x - low)));
         }
-        if high > mode {
+        if high - mode > TINY * width {
             let scale = 2.0 / (width * (high - mode));
             pieces(mode, high, offset, |x, w| visit(x, w * scale * (high - x)));
         }
@@ -91,6 +98,9 @@ pub fn mean_deflators(t: &Triangle, horizon: usize) -> [f64; MAX_YEARS] {
     out
 }
 
+/// Ranges (and pieces of one) narrower than this fraction are treated as a point.
+const TINY: f64 = 1e-13;
+
 /// How far apart (as a ratio of distances to the singularity) a quadrature piece's ends may be.
 pub const STEP: f64 = 1.25;
 
@@ -106,8 +116,9 @@ const NODES: [(f64, f64); 4] = [
 /// weights that integrate over [p, q].
 fn pieces(p: f64, q: f64, offset: f64, mut visit: impl FnMut(f64, f64)) {
     let mut a = p;
-    // At most ~30 pieces: ranges are bounded (W in 100…8,760, r in 0…1).
-    while a < q {
+    // At most ~30 pieces: ranges are bounded (W in 100…8,760, r in 0…1), so `a + offset` is
+    // at least 1 and each step grows it by a quarter.
+    while a < q && a + offset > 0.0 {
         let b = ((a + offset) * STEP - offset).min(q);
         let (mid, half) = ((a + b) / 2.0, (b - a) / 2.0);
         for (x, w) in NODES {
@@ -189,6 +200,37 @@ mod tests {
             }
             assert!(((1.0 / dy - sum) / sum).abs() < 1e-9, "year {}", y + 1);
         }
+    }
+
+    #[test]
+    fn subnormal_ranges_give_finite_means() {
+        // Found by the hostile-input soak: a discount rate ranged 0…5e-324.
+        for t in [
+            Triangle {
+                low: 0.0,
+                mode: 0.0,
+                high: 5e-324,
+            },
+            Triangle {
+                low: 0.0,
+                mode: 5e-324,
+                high: 1.0,
+            },
+            Triangle {
+                low: 0.0,
+                mode: 1.0 - 1e-17,
+                high: 1.0,
+            },
+        ] {
+            let d = mean_deflators(&t, 10);
+            assert!(d.iter().all(|x| x.is_finite() && *x >= 1.0), "{t:?}: {d:?}");
+        }
+        let t = Triangle {
+            low: 100.0,
+            mode: 100.0,
+            high: 100.0 + 1e-12,
+        };
+        assert!((mean_inverse(&t) - 0.01).abs() < 1e-15);
     }
 
     #[test]

@@ -7,6 +7,11 @@ use super::uncertainty::{MonteCarlo, SensitivityRow};
 use super::wins::{Intervals, Variable};
 use serde::Serialize;
 
+/// The smallest ROI denominator (migration plus licence present value) that counts: one cent.
+/// Below it ROI is `None`, as for 0: a free option with a negligible migration has no
+/// meaningful return ratio, and dividing by a subnormal amount would give infinity.
+pub const MIN_INVESTMENT: f64 = 0.01;
+
 /// One option's figures. Absent values are `None` (JSON `null`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OptionReport {
@@ -134,7 +139,9 @@ pub fn evaluate_to(config: &Config, scenario: &Scenario, depth: Depth) -> Report
                 expected_present_cost: e.present_cost,
                 savings,
                 savings_at_values: paid.then(|| costs[c].present_cost - k.present_cost),
-                roi: savings.filter(|_| invested > 0.0).map(|s| s / invested),
+                roi: savings
+                    .filter(|_| invested >= MIN_INVESTMENT)
+                    .map(|s| s / invested),
                 payback_month: if paid {
                     payback_month(e, &expected[c])
                 } else {

@@ -250,3 +250,45 @@ pub fn quantity(unit: Unit, x: f64, n: &dyn Numbers) -> String {
         Unit::Weeks => format!("{} weeks", n.number(x)),
     }
 }
+
+/// The scenario in one sentence and its selected requirements, for the printed report:
+/// ("40 users growing 20% a year and 6 broker nodes growing 30% a year, over 3 years",
+/// "Single sign-on, Audit logging" or "none").
+pub fn scenario_words(config: &Config, s: &Scenario, n: &dyn Numbers) -> (String, String) {
+    let unit = if s.scale == 1.0 {
+        &config.scale_unit.one
+    } else {
+        &config.scale_unit.many
+    };
+    let growth = |g: f64| {
+        if g == 0.0 {
+            String::new()
+        } else if g > 0.0 {
+            format!(" growing {} a year", n.percent(g))
+        } else {
+            format!(" shrinking {} a year", n.percent(-g))
+        }
+    };
+    let sentence = format!(
+        "{} user{}{} and {} {unit}{}, over {} year{}",
+        n.number(s.team_size),
+        if s.team_size == 1.0 { "" } else { "s" },
+        growth(s.team_growth),
+        n.number(s.scale),
+        growth(s.scale_growth),
+        s.horizon,
+        if s.horizon == 1 { "" } else { "s" }
+    );
+    let names: Vec<&str> = config
+        .requirements
+        .iter()
+        .filter(|r| s.requires(&r.id))
+        .map(|r| r.name.as_str())
+        .collect();
+    let requirements = if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    };
+    (sentence, requirements)
+}

@@ -8,6 +8,7 @@ use super::format::IntlNumbers;
 use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
 use super::present::Compare;
+use super::report::ReportHeading;
 use super::results::{CostTables, Cta, Notices, OptionCards, Verdict};
 use super::state;
 use super::toolbar::{current_query, Toolbar};
@@ -117,6 +118,7 @@ pub fn Calculator(
     });
     let full = move || {
         view! {
+            <ReportHeading ctx config_url=config_url.clone() />
             <Toolbar ctx config_url=config_url.clone() />
             <Notices notices />
             <div class="layout">

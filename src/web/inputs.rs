@@ -565,13 +565,21 @@ pub fn AssumptionsPrint(
                     .unwrap_or_default();
                 format!("{}{range}", quantity(spec.unit, item.value, n))
             });
+            let source = item
+                .source
+                .clone()
+                .unwrap_or_else(|| spec.default_source.to_owned());
             el("tr")
                 .child(text("th", spec.label).attr("scope", "row"))
                 .child(text("td", value))
+                .child(text("td", source))
         });
         vec![el("table")
             .class("print-only assumptions-print")
-            .child(text("caption", "Assumptions"))
+            .child(text(
+                "caption",
+                "Assumptions: value (low – high) and source",
+            ))
             .child(el("tbody").kids(rows))]
     };
     view! { <Region render=Box::new(render) /> }

@@ -12,6 +12,7 @@ mod inputs;
 pub mod js;
 pub mod load;
 mod present;
+mod report;
 mod results;
 pub mod state;
 mod toolbar;

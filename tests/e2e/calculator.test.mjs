@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
 import { launch, closeAll, open, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
 
@@ -193,16 +194,53 @@ test('exports: CSV of the yearly lines and JSON of scenario and result', async (
   await context.close();
 });
 
-test('print to PDF makes a one-to-two-page report', async () => {
-  const { context, page } = await fresh(FRAMEWORK);
+test('print to PDF: a report of 1 to 3 pages on A4 and Letter that a reader can check and reopen', async () => {
+  const query = '?config=configs/devtool-seats.json&team_size=120&scale=8&requirements=sso,audit_events';
+  const { context, page } = await fresh(query);
   await simulated(page);
+  const shown = await verdict(page);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.toolbar').isVisible(), false);
   assert.equal(await page.locator('.assumptions-print').isVisible(), true);
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  await writeFile(ARTIFACTS + 'report.pdf', pdf);
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format, printBackground: true });
+    const path = ARTIFACTS + `report-${format.toLowerCase()}.pdf`;
+    await writeFile(path, pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 3, `${format}: ${pages} pages`);
+    // What a reader finds in the PDF's text (pdftotext, Debian's poppler-utils).
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, ' ');
+    const today = new Date().toISOString().slice(0, 10);
+    for (const want of [
+      'Forgeline: what each option costs',
+      `Prepared on ${today} with Tierwise, cost model 2.`,
+      'Scenario: 120 users growing 15% a year and 8 CI runners growing 20% a year, over 3 years.',
+      'Requirements: SAML single sign-on, Audit events and log streaming.',
+      shown.replace(/\s+/g, ' ').slice(0, 60),
+      'Expected present cost', 'At your figures',
+      'Forgeline Community', 'Forgeline Cloud Free', 'Forgeline Cloud Team', 'Forgeline Enterprise', 'Forgeline Dedicated',
+      'Cumulative cost over time', 'Where the money goes', 'Savings against team size', 'What the answer depends on',
+      'Every cost line', 'Year 1', 'Licence', 'Self-help',
+      'Assumptions: value (low – high) and source', 'Engineer cost', 'Base infrastructure',
+    ]) {
+      assert.ok(flat.includes(want), `${format}: the report lacks "${want}"`);
+    }
+    // Every assumption's source note is printed.
+    const config = JSON.parse(await readFile(new URL('../../public/configs/devtool-seats.json', import.meta.url), 'utf8'));
+    for (const a of Object.values(config.assumptions)) {
+      assert.ok(flat.includes(a.source.slice(0, 30)), `${format}: no source "${a.source}"`);
+    }
+    // The share link, printed in full, reopens the exact scenario.
+    // The link wraps across lines in print: it is everything up to the first fieldset's legend.
+    const link = (flat.split('Reopen this scenario:')[1] ?? '').split('Your situation')[0].replace(/\s+/g, '');
+    assert.match(link, /team_size=120&scale=8&horizon=3/);
+    const reopened = await open(context, link);
+    await reopened.locator('.verdict').waitFor({ timeout: 20000 });
+    await verdictWhere(reopened, 'simulated futures');
+    assert.equal(await verdict(reopened), shown);
+    await reopened.close();
+  }
   await context.close();
 });
 
