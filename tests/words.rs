@@ -8,7 +8,8 @@ use tierwise::model::explain::{explain, Line};
 use tierwise::model::numbers::{Numbers, Plain};
 use tierwise::model::share::{csv, differences, from_query, to_query};
 use tierwise::model::verdict::{
-    confidence, disqualified_because, quote_words, share_words, verdict, Confidence,
+    confidence, disqualified_because, quote_words, runner_up_sentence, share_words, verdict,
+    Confidence,
 };
 use tierwise::model::{evaluate, Model, Scenario};
 
@@ -480,4 +481,40 @@ fn the_newcomer_scenarios_are_clear_likely_and_a_close_call() {
             verdict(&c, &s, &r, mc, &usd())
         );
     }
+}
+
+#[test]
+fn compact_mode_names_the_runner_up() {
+    let c = sample("devtool-seats.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 120, "scale": 8, "requirements": ["sso"]}"#,
+    );
+    let r = evaluate(&c, &s);
+    let best = r
+        .options
+        .iter()
+        .find(|o| Some(&o.id) == r.recommended.as_ref())
+        .unwrap();
+    let next = r
+        .options
+        .iter()
+        .filter(|o| o.qualified && o.id != best.id)
+        .min_by(|a, b| a.expected_present_cost.total_cmp(&b.expected_present_cost))
+        .unwrap();
+    let n = usd();
+    assert_eq!(
+        runner_up_sentence(&r, 3, &n).unwrap(),
+        format!(
+            "Next best: {}, about {} more over 3 years.",
+            next.name,
+            n.about(next.expected_present_cost - best.expected_present_cost)
+        )
+    );
+    // Nothing fits: no runner-up to name.
+    let s = scenario(
+        &c,
+        r#"{"team_size": 50, "scale": 4, "requirements": ["fedramp", "data_residency"]}"#,
+    );
+    assert_eq!(runner_up_sentence(&evaluate(&c, &s), 3, &n), None);
 }

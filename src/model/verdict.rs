@@ -307,3 +307,19 @@ pub fn quote_words(config: &Config, o: &OptionReport, n: &dyn Numbers) -> Option
         n.about(year * high)
     ))
 }
+
+/// Compact mode's line about the runner-up, which has no card there: "Next best: Forgeline
+/// Enterprise, about $39.2K more over 3 years." `None` when one option or none fits.
+pub fn runner_up_sentence(report: &Report, horizon: u32, n: &dyn Numbers) -> Option<String> {
+    let best = report
+        .options
+        .iter()
+        .find(|o| Some(&o.id) == report.recommended.as_ref())?;
+    let next = runner_up(report, best)?;
+    Some(format!(
+        "Next best: {}, about {} more over {}.",
+        next.name,
+        n.about(next.expected_present_cost - best.expected_present_cost),
+        years(horizon)
+    ))
+}

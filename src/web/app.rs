@@ -9,7 +9,7 @@ use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements
 use super::load::LoadError;
 use super::present::Compare;
 use super::report::ReportHeading;
-use super::results::{CostTables, Cta, Notices, OptionCards, Verdict};
+use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
 use super::state;
 use super::toolbar::{current_query, Toolbar};
 use crate::model::share::from_query;
@@ -153,7 +153,14 @@ pub fn Calculator(
             <div class="compact-layout">
                 <MainFields ctx />
                 <Verdict ctx />
-                <Cta ctx />
+                <RunnerUp ctx />
+                <div class="compact-actions">
+                    <Cta ctx />
+                    // The full calculator in place, with the scenario as it is.
+                    <button type="button" class="compare-all" on:click=move |_| ctx.compact.set(false)>
+                        "Compare all options"
+                    </button>
+                </div>
             </div>
         }
     };

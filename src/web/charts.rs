@@ -120,8 +120,9 @@ fn legend(body: &mut Vec<El>, names: impl Iterator<Item = String>) -> i32 {
     for (i, name) in names.enumerate() {
         let (col, row) = ((i % LEGEND_COLUMNS) as i32, (i / LEGEND_COLUMNS) as i32);
         let (x, y) = (LEFT + col * 190, H - 18 + row * 18);
-        body.push(rect(format!("swatch series-{i}"), x, y, 12, 12));
-        body.push(label("legend", x + 16, y + 10, None, name));
+        // A line, not a block: it shows the series' dash pattern as well as its colour.
+        body.push(line(format!("swatch series-{i}"), x, x + 22, y + 6, y + 6));
+        body.push(label("legend", x + 26, y + 10, None, name));
         extra = row * 18;
     }
     extra

@@ -4,7 +4,7 @@ use super::ctx::Ctx;
 use super::dom::{data_index, el, text, El, OnClick, Region};
 use crate::model::explain::{explain, Line};
 use crate::model::numbers::Numbers;
-use crate::model::verdict::{disqualified_because, quote_words, verdict};
+use crate::model::verdict::{disqualified_because, quote_words, runner_up_sentence, verdict};
 use crate::model::Model;
 use leptos::prelude::*;
 
@@ -26,6 +26,20 @@ pub fn Verdict(
             {text}
         </p>
     }
+}
+
+/// Compact mode's line about the runner-up (it has no card there).
+#[component]
+pub fn RunnerUp(
+    /// The calculator's state.
+    ctx: Ctx,
+) -> impl IntoView {
+    let text = move || {
+        let horizon = ctx.with_scenario(|s| s.horizon);
+        ctx.with_report(|r| ctx.fmt(|n| runner_up_sentence(r, horizon, n)))
+            .unwrap_or_default()
+    };
+    view! { <p class="runner-up">{text}</p> }
 }
 
 /// Messages about what a link or stored state could not restore.

@@ -318,9 +318,14 @@ test('keyboard only: every control is reachable and shows its focus', async () =
   await context.close();
 });
 
-test('axe finds no WCAG 2.2 AA violation in light, dark and presenter mode', async () => {
-  for (const [name, query] of [['light', '&theme=light'], ['dark', '&theme=dark'], ['present', '&mode=present']]) {
-    const { context, page } = await fresh(FRAMEWORK + query);
+const FIVE = '?config=configs/devtool-seats.json&team_size=120&scale=8&requirements=sso';
+
+test('axe finds no WCAG 2.2 AA violation in light, dark and presenter mode, with three options and five', async () => {
+  for (const [name, query] of [
+    ['light', FRAMEWORK + '&theme=light'], ['dark', FRAMEWORK + '&theme=dark'], ['present', FRAMEWORK + '&mode=present'],
+    ['five options, light', FIVE + '&theme=light'], ['five options, dark', FIVE + '&theme=dark'], ['five options, present', FIVE + '&mode=present'],
+  ]) {
+    const { context, page } = await fresh(query);
     await simulated(page);
     await page.locator('summary', { hasText: 'Assumptions' }).click().catch(() => {});
     assert.deepEqual(await axeViolations(page), [], name);
@@ -328,14 +333,19 @@ test('axe finds no WCAG 2.2 AA violation in light, dark and presenter mode', asy
   }
 });
 
-test('screenshots at 375, 768 and 1280 px, and no sideways scrolling from 320 px', async () => {
-  for (const width of [320, 375, 768, 1280]) {
-    const { context, page } = await fresh(FRAMEWORK);
+test('screenshots of a five-option config at 375, 768 and 1280 px and in presenter mode, and no sideways scrolling from 320 px', async () => {
+  for (const [width, mode] of [[320, ''], [375, ''], [768, ''], [1280, ''], [1280, '&mode=present']]) {
+    const { context, page } = await fresh(FIVE + mode);
     await page.setViewportSize({ width, height: 900 });
     await simulated(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${width} px: the page scrolls sideways by ${overflow} px`);
-    if (width !== 320) await page.screenshot({ path: `${ARTIFACTS}calculator-${width}.png`, fullPage: true });
+    // The requirements matrix scrolls sideways inside its own box, its first column in place.
+    const matrix = await page.locator('.matrix-scroll').evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth, sticky: getComputedStyle(el.querySelector('tbody th[scope="row"]')).position }));
+    assert.equal(matrix.sticky, 'sticky');
+    if (width <= 375) assert.equal(matrix.scrolls, true, `${width} px: the matrix should scroll`);
+    const name = mode ? 'calculator-present' : `calculator-${width}`;
+    if (width !== 320) await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
     await context.close();
   }
 });

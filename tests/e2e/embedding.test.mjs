@@ -77,6 +77,22 @@ function onlyOwnRequests(p, base = server.url) {
   }
 }
 
+test('compact mode names the runner-up, and "compare all options" opens the full calculator with the scenario kept', async () => {
+  const { context, page } = await visit('/examples/plain.html');
+  await waitReady(page);
+  const widget = page.locator('tierwise-calculator').first();
+  assert.equal(await widget.locator('.card').count(), 0);
+  assert.match(await widget.locator('.runner-up').textContent(), /^Next best: Forgeline .+, about \$[\d.]+K? more over 3 years\.$/);
+  await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('95');
+  await widget.getByRole('button', { name: 'Compare all options' }).click();
+  await widget.locator('.card').first().waitFor();
+  assert.equal(await widget.locator('.card').count(), 5);
+  assert.equal(await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '95');
+  assert.equal(await widget.locator('table.matrix').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a plain host page: renders, computes, events arrive with their details, nothing else is fetched', async () => {
   const { context, page } = await visit('/examples/plain.html');
   await waitReady(page);

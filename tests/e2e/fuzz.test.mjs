@@ -246,7 +246,7 @@ test(`${CASES.toLocaleString('en')} random documents, scenarios and options end 
     assert.deepEqual(failures, [], `seed ${SEED}`);
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(`fuzz: ${CASES} cases, ${totals.results} results, ${totals.errors} errors, ${seconds.toFixed(1)} s, seed ${SEED}`);
+  console.log(`fuzz: ${CASES} cases (${totals.results + totals.errors} calls: ${totals.results} results, ${totals.errors} errors), ${seconds.toFixed(1)} s, seed ${SEED}`);
   // Both outcomes in volume: the generator is neither all garbage nor all valid.
   assert.ok(totals.results > CASES / 5 && totals.errors > CASES / 5, JSON.stringify(totals));
 
