@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 use tierwise::model::assumptions::Key;
-use tierwise::model::explain::{explain, Line};
+use tierwise::model::explain::{explain, explain_expected, Line};
 use tierwise::model::numbers::{Numbers, Plain};
 use tierwise::model::share::{csv, differences, from_query, to_query};
 use tierwise::model::verdict::{
@@ -517,4 +517,49 @@ fn compact_mode_names_the_runner_up() {
         r#"{"team_size": 50, "scale": 4, "requirements": ["fedramp", "data_residency"]}"#,
     );
     assert_eq!(runner_up_sentence(&evaluate(&c, &s), 3, &n), None);
+}
+
+#[test]
+fn the_math_of_the_expected_view_names_each_mean_e_1_over_w_and_the_discount_factors() {
+    let c = sample("devtool-seats.json");
+    let s = scenario(
+        &c,
+        r#"{"team_size": 120, "scale": 8, "horizon": 2, "assumptions": {"work_hours": {"value": 1800, "low": 1500, "high": 2000}}}"#,
+    );
+    let m = Model::new(&c, &s);
+    let n = usd();
+    let lines = explain_expected(&m, &n);
+    // One line per ranged input (the sample ranges every assumption) and quote, then three.
+    let ranged = m.uncertain().len();
+    assert_eq!(lines.len(), ranged + 3, "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("Engineer cost: mean of low USD 125,000, value USD 165,000 and high USD 240,000 = USD 176,667")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("Forgeline Enterprise's quoted price: the typical deal × the mean of 0.65, 1 and 1.05 = × 0.9")), "{lines:#?}");
+    let p = m.expected_point();
+    let hourly = lines
+        .iter()
+        .find(|l| l.starts_with("Expected hourly rate"))
+        .unwrap();
+    assert_eq!(
+        hourly,
+        &format!(
+            "Expected hourly rate: USD 176,667 × E[1 ÷ hours] = 1 ÷ {} h = {}/h (at your figures {}/h)",
+            n.number(p.values.get(Key::EngineerCost) / p.hourly),
+            n.money(p.hourly),
+            n.money(m.point().hourly)
+        )
+    );
+    let discount = lines
+        .iter()
+        .find(|l| l.starts_with("Expected discount factors"))
+        .unwrap();
+    assert!(
+        discount.contains("year 1: ")
+            && discount.contains("year 2: ")
+            && !discount.contains("year 3"),
+        "{discount}"
+    );
+    assert!(
+        discount.contains("(at your figures year 1: 92.59%, year 2: 85.73%)"),
+        "{discount}"
+    );
 }

@@ -377,3 +377,71 @@ pub fn treatment_words(config: &Config, t: Treatment, n: &dyn Numbers) -> String
         Treatment::Unavailable => "— not available".into(),
     }
 }
+
+/// "Show the math" for the expected view (spec §6): the mean of each ranged input, the
+/// expected hourly rate through E[1/W], and the expected discount factors, each beside its
+/// value at the entered figures. One line each, for a list.
+pub fn explain_expected(model: &Model, n: &dyn Numbers) -> Vec<String> {
+    use super::assumptions::CATALOGUE;
+    use super::cost::Quantity;
+    use super::share::quantity;
+    let (at, mean) = (model.point(), model.expected_point());
+    let mut out = Vec::new();
+    for (q, t) in model.uncertain() {
+        out.push(match q {
+            Quantity::Assumption(key) => {
+                let spec = &CATALOGUE[key as usize];
+                let v = |x: f64| quantity(spec.unit, x, n);
+                format!(
+                    "{}: mean of low {}, value {} and high {} = {}",
+                    spec.label,
+                    v(t.low),
+                    v(t.mode),
+                    v(t.high),
+                    v(mean.values.get(key))
+                )
+            }
+            Quantity::Quote(i) => format!(
+                "{}'s quoted price: the typical deal × the mean of {}, 1 and {} = × {}",
+                model.config.options[i].name,
+                n.number(t.low),
+                n.number(t.high),
+                n.number(mean.quotes[i])
+            ),
+        });
+    }
+    let w = model.scenario.assumptions.get(Key::WorkHours);
+    let hours = if w.range.is_some() {
+        // E[1/W] shown as 1 ÷ the hours it amounts to (its harmonic mean).
+        format!(
+            "E[1 ÷ hours] = 1 ÷ {} h",
+            n.number(mean.values.get(Key::EngineerCost) / mean.hourly)
+        )
+    } else {
+        format!("1 ÷ {} h", n.number(w.value))
+    };
+    out.push(format!(
+        "Expected hourly rate: {} × {hours} = {}/h (at your figures {}/h)",
+        n.money(mean.values.get(Key::EngineerCost)),
+        n.money(mean.hourly),
+        n.money(at.hourly)
+    ));
+    let horizon = model.scenario.horizon as usize;
+    let factors = |p: &super::cost::Point| {
+        (0..horizon)
+            .map(|y| format!("year {}: {}", y + 1, n.percent(1.0 / p.deflators[y])))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push(format!(
+        "Expected discount factors E[(1 + r)^−y]: {} (at your figures {})",
+        factors(&mean),
+        factors(&at)
+    ));
+    out.push(
+        "Each expected cost line is the line at these means; the expected present cost adds the \
+         one-time lines and each year's lines times its expected discount factor."
+            .into(),
+    );
+    out
+}

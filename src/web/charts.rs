@@ -3,13 +3,12 @@
 //! Coordinates are whole numbers in a fixed view box, so drawing needs no float formatting.
 
 use super::ctx::Ctx;
-use super::dom::{el, table, text, El, Region};
+use super::dom::{el, table, text, El, LazyDetails, Region};
 use crate::model::assumptions::{Key, CATALOGUE};
 use crate::model::cost::cumulative;
 use crate::model::numbers::{within, Numbers};
 use crate::model::Model;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const W: i32 = 640;
 const H: i32 = 300;
@@ -155,22 +154,11 @@ fn Figure(
     };
     // The table is drawn only while its <details> is open: closed, nobody can see it, and
     // drawing four tables on every keystroke cost more than the charts themselves.
-    let open = RwSignal::new(false);
-    let table = move || if open.get() { data() } else { Vec::new() };
-    let toggled = move |ev: web_sys::Event| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        open.set(target.is_some_and(|d| d.has_attribute("open")));
-    };
     view! {
         <figure class="chart" part="chart">
             <figcaption id=format!("{id}-caption")>{title}</figcaption>
             <Region render=Box::new(svg) />
-            <details class="data" on:toggle=toggled>
-                <summary>{format!("{title}: data table")}</summary>
-                <Region class="table-scroll" render=Box::new(table) />
-            </details>
+            <LazyDetails class="data" summary=format!("{title}: data table") inner_class="table-scroll" render=data />
         </figure>
     }
 }

@@ -244,3 +244,33 @@ pub fn data_index(e: &web_sys::Element, name: &str) -> usize {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
 }
+
+/// A `<details>` whose contents are drawn only while it is open: closed, nobody can see them,
+/// and drawing them on every keystroke would cost more than what is on screen.
+#[component]
+pub fn LazyDetails(
+    /// The `<details>`' class.
+    class: &'static str,
+    /// The summary's text.
+    summary: String,
+    /// The class of the region holding the contents (a scrolling table, say).
+    #[prop(optional)]
+    inner_class: &'static str,
+    /// Draws the contents while open.
+    render: Box<dyn Fn() -> Vec<El>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let contents = move || if open.get() { render() } else { Vec::new() };
+    let toggled = move |ev: web_sys::Event| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        open.set(target.is_some_and(|d| d.has_attribute("open")));
+    };
+    view! {
+        <details class=class on:toggle=toggled>
+            <summary>{summary}</summary>
+            <Region class=inner_class render=Box::new(contents) />
+        </details>
+    }
+}

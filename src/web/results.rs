@@ -1,8 +1,8 @@
 //! The answer: the verdict, one card per option, and every cost line with its math.
 
 use super::ctx::Ctx;
-use super::dom::{data_index, el, text, El, OnClick, Region};
-use crate::model::explain::{explain, Line};
+use super::dom::{data_index, el, text, El, LazyDetails, OnClick, Region};
+use crate::model::explain::{explain, explain_expected, Line};
 use crate::model::numbers::Numbers;
 use crate::model::verdict::{disqualified_because, quote_words, runner_up_sentence, verdict};
 use crate::model::Model;
@@ -235,6 +235,7 @@ pub fn CostTables(
     ctx: Ctx,
 ) -> impl IntoView {
     let math = RwSignal::new(None::<(usize, u32, Line)>);
+    let expected_math = move || expected_math_lines(ctx);
     let explanation = move || {
         math.get().map(|(i, year, line)| {
             ctx.with_config(|c| {
@@ -257,8 +258,17 @@ pub fn CostTables(
             <p class="hint">"Select a figure to see how it is calculated."</p>
             <p class="math" aria-live="polite">{explanation}</p>
             <Region render=Box::new(render) on_click=("button.math-link", click) />
+            <LazyDetails class="expected-math" summary="How the expected figures are computed".to_owned() render=Box::new(expected_math) />
         </section>
     }
+}
+
+/// The expected view's math (spec §6), one line each: the means, E[1/W], the discount factors.
+fn expected_math_lines(ctx: Ctx) -> Vec<El> {
+    let lines = ctx.with_config(|c| {
+        ctx.with_scenario(|s| ctx.fmt(|n| explain_expected(&Model::new(c, s), n)))
+    });
+    vec![el("ul").kids(lines.into_iter().map(|l| text("li", l)))]
 }
 
 /// Option `i`'s lines by year, each figure a button that shows its math.

@@ -97,6 +97,15 @@ test('a five-option model-2 config: a card each, quotes and broken plan limits i
   assert.equal(await page.locator('figure:has(#tw-breakdown-title) .tick').count() >= 5, true);
   const text = await page.locator('.cards').textContent();
   assert.doesNotMatch(text, /NaN|undefined|Infinity/);
+  // "Show the math" for the expected figures: drawn when opened.
+  const expected = page.locator('details.expected-math');
+  assert.equal(await expected.locator('li').count(), 0);
+  await expected.locator('summary').click();
+  const math = await expected.locator('ul').textContent();
+  assert.match(math, /Engineer cost: mean of low \$125,000, value \$165,000 and high \$240,000 = \$176,667/);
+  assert.match(math, /Forgeline Enterprise's quoted price: the typical deal × the mean of 0\.65, 1 and 1\.05 = × 0\.9/);
+  assert.match(math, /Expected hourly rate: \$176,667 × E\[1 ÷ hours\] = 1 ÷ [\d,.]+ h = \$[\d,]+\/h \(at your figures \$[\d,]+\/h\)/);
+  assert.match(math, /Expected discount factors E\[\(1 \+ r\)\^−y\]: year 1: [\d.]+%, year 2: [\d.]+%, year 3: [\d.]+% \(at your figures year 1: 92\.59%/);
   await page.screenshot({ path: ARTIFACTS + 'five-options.png', fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
