@@ -121,15 +121,7 @@ fn mutated_config() -> impl Strategy<Value = Value> {
 /// per seat and unit, sources) with a scenario overriding assumptions with ranges, as JSON.
 fn model2_case() -> impl Strategy<Value = (serde_json::Value, serde_json::Value)> {
     (gen::config_json(), gen::scenario_json(), gen::overrides()).prop_map(|(c, mut s, o)| {
-        let n = c["requirements"].as_array().map_or(0, Vec::len);
-        let keep: Vec<serde_json::Value> = s["requirements"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| r.as_str().unwrap()[1..].parse::<usize>().unwrap() < n)
-            .cloned()
-            .collect();
-        s["requirements"] = serde_json::Value::Array(keep);
+        gen::keep_requirements(&mut s, c["requirements"].as_array().map_or(0, Vec::len));
         s["assumptions"] = o;
         s["monte_carlo"] = serde_json::json!({"draws": 300, "seed": 7});
         (c, s)

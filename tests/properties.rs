@@ -22,15 +22,7 @@ fn case() -> impl Strategy<Value = (Config, Scenario)> {
             }
             r.push((config.clone(), c.clone()));
         });
-        let n = config.requirements.len();
-        let reqs: Vec<Json> = s["requirements"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| r.as_str().unwrap()[1..].parse::<usize>().unwrap() < n)
-            .cloned()
-            .collect();
-        s["requirements"] = Json::Array(reqs);
+        keep_requirements(&mut s, config.requirements.len());
         let scenario = Scenario::from_value(&config, &to_value(&s))
             .unwrap_or_else(|p| panic!("generated scenario invalid: {p}\n{s}"));
         (config, scenario)

@@ -214,3 +214,21 @@ pub fn overrides() -> impl Strategy<Value = Json> {
         .collect::<Vec<_>>()
         .prop_map(|items| Json::Object(items.into_iter().flatten().collect()))
 }
+
+/// Drops from a generated scenario the requirement ids (`r0`, `r1`, …) beyond the config's `n`.
+pub fn keep_requirements(scenario: &mut Json, n: usize) {
+    let keep: Vec<Json> = scenario["requirements"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|r| {
+                    r.as_str()
+                        .and_then(|id| id[1..].parse::<usize>().ok())
+                        .is_some_and(|i| i < n)
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    scenario["requirements"] = Json::Array(keep);
+}
