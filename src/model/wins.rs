@@ -184,29 +184,10 @@ impl Model<'_> {
                 (false, false) => {}
                 // Linear on the piece: one sign change, found by bisection on whole numbers.
                 (true, false) => {
-                    let (mut good, mut bad) = (lo, hi);
-                    while bad - good > 1 {
-                        let mid = good + (bad - good) / 2;
-                        if self.wins_at(&p, i, var, mid) {
-                            good = mid
-                        } else {
-                            bad = mid
-                        }
-                    }
-                    push(lo, good);
+                    let lost = bisect(lo, hi, |x| !self.wins_at(&p, i, var, x));
+                    push(lo, lost - 1);
                 }
-                (false, true) => {
-                    let (mut bad, mut good) = (lo, hi);
-                    while good - bad > 1 {
-                        let mid = bad + (good - bad) / 2;
-                        if self.wins_at(&p, i, var, mid) {
-                            good = mid
-                        } else {
-                            bad = mid
-                        }
-                    }
-                    push(good, hi);
-                }
+                (false, true) => push(bisect(lo, hi, |x| self.wins_at(&p, i, var, x)), hi),
             }
         }
         out
@@ -232,9 +213,15 @@ impl Model<'_> {
 /// holds).
 fn first(lo: u32, hi: u32, pred: impl Fn(u32) -> bool) -> u32 {
     if pred(lo) {
-        return lo;
+        lo
+    } else {
+        bisect(lo, hi, pred)
     }
-    let (mut bad, mut good) = (lo, hi);
+}
+
+/// The first whole `x` after `bad` up to `good` where `pred` holds, given `pred(bad)` is false
+/// and `pred(good)` true (and `pred` false then true between them).
+fn bisect(mut bad: u32, mut good: u32, pred: impl Fn(u32) -> bool) -> u32 {
     while good - bad > 1 {
         let mid = bad + (good - bad) / 2;
         if pred(mid) {
