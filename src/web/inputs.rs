@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::dom::{el, text, Region};
 use crate::model::assumptions::{Key, Unit, CATALOGUE};
-use crate::model::config::{GROWTH, HORIZON, SCALE, TEAM_SIZE};
+use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
 use crate::model::explain::treatment_words;
 use crate::model::numbers::Numbers;
@@ -311,7 +311,7 @@ pub fn Requirements(
             let cells: Vec<(&'static str, String)> = r
                 .treatments
                 .iter()
-                .map(|t| (t.label(), ctx.fmt(|n| treatment_words(c, *t, n))))
+                .map(|t| (kind_class(*t), ctx.fmt(|n| treatment_words(c, *t, n))))
                 .collect();
             (r.id.clone(), r.name.clone(), cells)
         });
@@ -346,7 +346,7 @@ pub fn Requirements(
                 </th>
                 {cells
                     .into_iter()
-                    .map(|(kind, words)| view! { <td class=kind_class(kind)>{words}</td> })
+                    .map(|(kind, words)| view! { <td class=kind>{words}</td> })
                     .collect_view()}
             </tr>
         }
@@ -382,12 +382,12 @@ pub fn Requirements(
 }
 
 /// The class of a matrix cell, by how the option meets the requirement.
-fn kind_class(label: &'static str) -> &'static str {
-    match label {
-        "included" => "included",
-        "not available" => "unavailable",
-        "build it yourself" => "build",
-        _ => "priced",
+fn kind_class(t: Treatment) -> &'static str {
+    match t {
+        Treatment::Included => "included",
+        Treatment::Unavailable => "unavailable",
+        Treatment::Build { .. } => "build",
+        Treatment::Addon(_) | Treatment::External(_) => "priced",
     }
 }
 
