@@ -41,9 +41,10 @@ window.addEventListener('message', (e) => {
   if (!parentOrigin || e.origin !== parentOrigin || e.source !== window.parent) return;
   if (e.data?.type === 'tierwise:update' && e.data.options && typeof e.data.options === 'object') {
     try {
-      calculator.handle?.update(e.data.options);
+      calculator.update(e.data.options);
     } catch (err) {
-      post({ type: 'tierwise:error', detail: { message: String(err?.message ?? err), problems: [] } });
+      const message = String(err?.message ?? err);
+      post({ type: 'tierwise:error', detail: { message, problems: err?.problems ?? [{ path: 'options', message }] } });
     }
   }
 });

@@ -1,29 +1,62 @@
 // Tierwise: does self-hosting the free edition really cost less than paying?
 //
 // One ES module for host pages. It finds its wasm and stylesheet relative to itself, so the
-// bundle can be served from any path or CDN. It only wires the browser to the engine: the
-// element's lifecycle, its shadow root, lazy loading and attribute changes. Everything else
-// (config checks, computing, rendering, events) happens in the wasm.
+// bundle can be served from any path or CDN, or bundled by Vite or webpack (both understand
+// `new URL('./…', import.meta.url)`). It only wires the browser to the engine: the element's
+// lifecycle, its shadow root, lazy loading and attribute changes. Everything else (config
+// checks, computing, rendering, events) happens in the wasm.
 //
 // scripts/bundle.mjs appends this file to wasm-bindgen's glue (which defines __wbg_init,
-// Widget and evaluateSync) and fills in the integrity of the wasm and the stylesheet, so the
-// one hash on the host's <script integrity> covers the whole bundle.
+// Widget, Engine and evaluateSync, exported from here by nothing) and fills in the integrity
+// of the wasm and the stylesheet, so the one hash on the host's <script integrity> covers the
+// whole bundle. Importing it on a server does nothing: the element is defined only where
+// `customElements` exists.
 
 export const version = '0.1.0';
 
-const WASM = new URL('wasm/tierwise_bg.wasm', import.meta.url);
-const STYLESHEET = new URL('tierwise.css', import.meta.url).href;
+const WASM = new URL('./wasm/tierwise_bg.wasm', import.meta.url);
+const STYLESHEET = new URL('./tierwise.css', import.meta.url).href;
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 const STYLESHEET_INTEGRITY = '__STYLESHEET_INTEGRITY__';
+
+/** An Error whose `problems` (as in `tierwiseerror`'s detail) name what is wrong. */
+function failure(message, path) {
+  return Object.assign(new Error(message), { problems: [{ path, message }] });
+}
+
+/** Why `url` did not load with its sealed hash: a second look without the hash tells. */
+async function whyNot(url, error) {
+  try {
+    const r = await fetch(url, { cache: 'no-store' });
+    if (!r.ok) return `the server answered ${r.status} for ${url}`;
+    return `${url} does not match the integrity hash sealed into tierwise.js (it is from another build, or was changed on the way)`;
+  } catch {
+    return `${url} could not be fetched (${error?.message ?? error})`;
+  }
+}
 
 let loading = null;
 /** Loads and starts the wasm once, on first need, checking it against its hash. */
 function load() {
-  return (loading ??= __wbg_init({ module_or_path: fetch(WASM, { integrity: WASM_INTEGRITY }) }));
+  return (loading ??= (async () => {
+    let response;
+    try {
+      response = await fetch(WASM, { integrity: WASM_INTEGRITY });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    } catch (e) {
+      throw failure(`Tierwise could not start: ${await whyNot(WASM.href, e)}`, WASM.href);
+    }
+    return __wbg_init({ module_or_path: response });
+  })());
 }
 
-function fail(element, message, problems = []) {
-  element.dispatchEvent(new CustomEvent('tierwise:error', { bubbles: true, composed: true, detail: { message, problems } }));
+/** Fires `tierwiseerror` and its alias `tierwise:error`; the detail always lists problems. */
+function fail(element, error) {
+  const message = String(error?.message ?? error);
+  const problems = Array.isArray(error?.problems) && error.problems.length ? error.problems : [{ path: '', message }];
+  for (const name of ['tierwiseerror', 'tierwise:error']) {
+    element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: { message, problems } }));
+  }
 }
 
 /** The open shadow root with our stylesheet and a mount point, made once per element. */
@@ -35,66 +68,94 @@ function prepare(element) {
   link.crossOrigin = 'anonymous';
   link.integrity = STYLESHEET_INTEGRITY;
   link.href = STYLESHEET;
+  link.addEventListener('error', () =>
+    whyNot(STYLESHEET, 'the stylesheet did not load').then((why) => fail(element, failure(`Tierwise could not load its stylesheet: ${why}`, STYLESHEET))),
+  );
   const root = document.createElement('div');
   root.setAttribute('part', 'container');
   shadow.append(link, root);
   return root;
 }
 
+/** Each element's live calculator: `mount()` on an element replaces the one before. */
+const mounted = new WeakMap();
+
 /**
  * Mounts a calculator in `element` (in an open shadow root) and returns a handle:
- * `update(options)` changes it, `destroy()` removes it, `ready` resolves once mounted.
+ * `update(options)` changes it, `destroy()` removes it, `ready` resolves once mounted,
+ * `result` and `scenario` are the latest (null until ready).
  * Options: { config (URL or object), mode, theme, locale, persist, team_size, scale,
  * requirements, horizon, team_growth, scale_growth, scenario }.
  */
 export function mount(element, options = {}) {
-  if (!(element instanceof HTMLElement)) throw new TypeError('Tierwise: mount() needs an HTML element');
-  if (options === null || typeof options !== 'object') throw new TypeError('Tierwise: mount() options must be an object');
+  if (typeof HTMLElement === 'undefined' || !(element instanceof HTMLElement)) throw new TypeError('Tierwise: mount() needs an HTML element');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError('Tierwise: mount() options must be an object');
+  mounted.get(element)?.handle.destroy();
   const root = prepare(element);
   let widget = null;
   let destroyed = false;
   const queued = [];
-  // Settles when the calculator shows (tierwise:ready); rejects on the first tierwise:error
+  // Settles when the calculator shows (tierwiseready); rejects on the first tierwiseerror
   // before that (a config that cannot be used, options or scenario fields that were refused).
   let settled = false;
+  let stop = () => {};
   const ready = new Promise((resolve, reject) => {
     const settle = (f, v) => {
       if (!settled) {
         settled = true;
+        stop();
         f(v);
       }
     };
-    element.addEventListener('tierwise:ready', () => settle(resolve), { once: true });
-    element.addEventListener('tierwise:error', (e) => settle(reject, new Error(e.detail.message)));
+    const onReady = () => settle(resolve);
+    const onError = (e) => settle(reject, Object.assign(new Error(e.detail.message), { problems: e.detail.problems }));
+    element.addEventListener('tierwiseready', onReady);
+    element.addEventListener('tierwiseerror', onError);
+    stop = () => {
+      element.removeEventListener('tierwiseready', onReady);
+      element.removeEventListener('tierwiseerror', onError);
+    };
     load().then(
       () => {
         if (destroyed) return settle(resolve);
         try {
           widget = new Widget(element, root, options);
-          for (const o of queued.splice(0)) widget.update(o);
+          for (const apply of queued.splice(0)) apply(widget);
         } catch (e) {
           // Refused options: the promise's caller is not on the stack any more, so the page
           // hears of it as an event, and `ready` rejects with it.
-          fail(element, String(e?.message ?? e));
+          fail(element, e);
         }
       },
-      (e) => fail(element, `Tierwise could not start: ${e?.message ?? e}`),
+      (e) => fail(element, e),
     );
   });
-  // A host that never awaits `ready` still hears of failures through tierwise:error.
+  // A host that never awaits `ready` still hears of failures through tierwiseerror.
   ready.catch(() => {});
-  return {
+  const alive = () => {
+    if (destroyed) throw new Error('Tierwise: this widget was destroyed');
+  };
+  const handle = {
     ready,
+    get result() {
+      return widget?.result ?? null;
+    },
+    get scenario() {
+      return widget?.scenario ?? null;
+    },
     update(next) {
-      if (destroyed) throw new Error('Tierwise: this widget was destroyed');
+      alive();
       if (next === null || typeof next !== 'object' || Array.isArray(next)) {
         throw new TypeError('Tierwise: update() needs an options object, such as { team_size: 40 }');
       }
       if (widget) widget.update(next);
-      else queued.push(next);
+      else queued.push((w) => w.update(next));
     },
     destroy() {
+      if (destroyed) return;
       destroyed = true;
+      stop();
+      if (mounted.get(element)?.handle === handle) mounted.delete(element);
       if (widget) {
         widget.destroy();
         widget.free();
@@ -103,6 +164,14 @@ export function mount(element, options = {}) {
       element.shadowRoot?.replaceChildren();
     },
   };
+  // What the element needs beyond the handle: forgetting an attribute it no longer has.
+  const reset = (name) => {
+    alive();
+    if (widget) widget.reset(name);
+    else queued.push((w) => w.reset(name));
+  };
+  mounted.set(element, { handle, reset });
+  return handle;
 }
 
 /** The Result of the spec for `scenario` under `config` (plain objects, null for absent values). */
@@ -121,6 +190,8 @@ export async function engine(config) {
 }
 
 const ATTRIBUTES = ['config', 'mode', 'theme', 'locale', 'team-size', 'scale', 'requirements', 'persist'];
+/** Attribute → option key. */
+const key = (name) => name.replace('-', '_');
 
 /** The options an element's attributes state; `only` limits them to one attribute. */
 function optionsOf(element, only) {
@@ -132,48 +203,146 @@ function optionsOf(element, only) {
       continue;
     }
     if (value === null) continue;
-    const key = name.replace('-', '_');
     // Numbers come as text; anything that is not a number stays text so the engine can say so.
-    o[key] = (key === 'team_size' || key === 'scale') && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+    const k = key(name);
+    o[k] = (k === 'team_size' || k === 'scale') && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
   }
   return o;
 }
 
-/** `<tierwise-calculator config="…" mode="full|compact|present" theme="light|dark|auto" …>` */
-class TierwiseCalculator extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+/** `<tierwise-calculator>`, made only in a browser (never at import on a server). */
+function defineElement() {
+  const number = (v) => (v === null ? null : Number(v));
+  /** Properties that mirror an attribute: [property, attribute, read, write]. */
+  const MIRRORED = [
+    ['teamSize', 'team-size', number, String],
+    ['scale', 'scale', number, String],
+    ['requirements', 'requirements', (v) => (v === null ? null : v.split(',').map((s) => s.trim()).filter(Boolean)), (v) => (Array.isArray(v) ? v.join(',') : String(v))],
+    ['mode', 'mode', (v) => v, String],
+    ['theme', 'theme', (v) => v, String],
+    ['locale', 'locale', (v) => v, String],
+  ];
 
-  connectedCallback() {
-    if (this.handle || this.observer) return;
-    const start = () => {
-      this.observer?.disconnect();
-      this.observer = null;
-      this.handle = mount(this, optionsOf(this));
-    };
-    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
-      // Nothing but this module loads until the element nears the viewport.
-      this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: '200px' });
-      this.observer.observe(this);
-    } else {
-      start();
+  /** `<tierwise-calculator config="…" mode="full|compact|present" theme="light|dark|auto" …>` */
+  class TierwiseCalculator extends HTMLElement {
+    static observedAttributes = ATTRIBUTES;
+    #config = null; // a config object set through the `config` property
+    #ready;
+    #settle;
+    #observer = null;
+
+    constructor() {
+      super();
+      this.#ready = new Promise((resolve, reject) => (this.#settle = { resolve, reject }));
+      this.#ready.catch(() => {});
+    }
+
+    /** Resolves once the calculator shows; rejects with the first error before that. */
+    get ready() {
+      return this.#ready;
+    }
+    /** The latest Result (as in `tierwisechange`), or null until ready. */
+    get result() {
+      return mounted.get(this)?.handle.result ?? null;
+    }
+    /** The current scenario, or null until ready. */
+    get scenario() {
+      return mounted.get(this)?.handle.scenario ?? null;
+    }
+    /** A config URL (the attribute) or a config object. */
+    get config() {
+      return this.#config ?? this.getAttribute('config');
+    }
+    set config(value) {
+      if (value !== null && value !== undefined && typeof value === 'object') {
+        this.#config = value;
+        mounted.get(this)?.handle.update({ config: value });
+      } else {
+        this.#config = null;
+        if (value === null || value === undefined) this.removeAttribute('config');
+        else this.setAttribute('config', String(value));
+      }
+    }
+    get persist() {
+      return this.hasAttribute('persist');
+    }
+    set persist(on) {
+      this.toggleAttribute('persist', Boolean(on));
+    }
+    /** Changes the calculator like `mount()`'s handle; throws an Error naming a bad field. */
+    update(options) {
+      const live = mounted.get(this);
+      if (!live) throw new Error('Tierwise: this element is not connected yet');
+      live.handle.update(options);
+    }
+
+    connectedCallback() {
+      // Properties set before the element was defined (by a framework) become ours.
+      for (const p of ['config', 'persist', ...MIRRORED.map((m) => m[0])]) {
+        if (Object.prototype.hasOwnProperty.call(this, p)) {
+          const v = this[p];
+          delete this[p];
+          this[p] = v;
+        }
+      }
+      // Moved in the document: the calculator is still there.
+      if (mounted.has(this) || this.#observer) return;
+      const start = () => {
+        this.#observer?.disconnect();
+        this.#observer = null;
+        const options = optionsOf(this);
+        if (this.#config) options.config = this.#config;
+        const handle = mount(this, options);
+        handle.ready.then(this.#settle.resolve, this.#settle.reject);
+      };
+      if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
+        // Nothing but this module loads until the element nears the viewport.
+        this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: '200px' });
+        this.#observer.observe(this);
+      } else {
+        start();
+      }
+    }
+
+    disconnectedCallback() {
+      // A move is a disconnect and a connect in one task: tear down only if it stays out.
+      queueMicrotask(() => {
+        if (this.isConnected) return;
+        this.#observer?.disconnect();
+        this.#observer = null;
+        mounted.get(this)?.handle.destroy();
+      });
+    }
+
+    attributeChangedCallback(name, before, after) {
+      const live = mounted.get(this);
+      if (!live || before === after) return;
+      try {
+        if (after === null && name !== 'persist') {
+          // Removing `config` falls back to a config object set as a property, or the inline child.
+          if (name === 'config' && this.#config) live.handle.update({ config: this.#config });
+          else live.reset(key(name));
+        } else {
+          live.handle.update(optionsOf(this, name));
+        }
+      } catch (e) {
+        fail(this, e);
+      }
     }
   }
-
-  disconnectedCallback() {
-    this.observer?.disconnect();
-    this.observer = null;
-    this.handle?.destroy();
-    this.handle = null;
+  for (const [property, attribute, read, write] of MIRRORED) {
+    Object.defineProperty(TierwiseCalculator.prototype, property, {
+      get() {
+        return read(this.getAttribute(attribute));
+      },
+      set(v) {
+        if (v === null || v === undefined) this.removeAttribute(attribute);
+        else this.setAttribute(attribute, write(v));
+      },
+      configurable: true,
+    });
   }
-
-  attributeChangedCallback(name, before, after) {
-    if (!this.handle || before === after) return;
-    try {
-      this.handle.update(optionsOf(this, name));
-    } catch (e) {
-      fail(this, String(e?.message ?? e));
-    }
-  }
+  customElements.define('tierwise-calculator', TierwiseCalculator);
 }
 
-if (!customElements.get('tierwise-calculator')) customElements.define('tierwise-calculator', TierwiseCalculator);
+if (typeof customElements !== 'undefined' && !customElements.get('tierwise-calculator')) defineElement();

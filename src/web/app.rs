@@ -105,16 +105,17 @@ pub fn Calculator(
             }
         });
     }
-    // The host hears of every new result; the first one says the widget is ready.
+    // The host hears of every new result, the first one after `ready`, so no event ever
+    // comes before the widget says it is ready.
     Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            ctx.emit("ready", &(), false);
+        }
         ctx.with_report(|result| {
             ctx.with_scenario(|scenario| {
-                ctx.emit("tierwise:change", &ChangeDetail { scenario, result }, false)
+                ctx.emit("change", &ChangeDetail { scenario, result }, false)
             })
         });
-        if first.is_none() {
-            ctx.emit("tierwise:ready", &(), false);
-        }
     });
     let full = move || {
         view! {

@@ -21,8 +21,10 @@ pub fn to_js<T: Serialize>(value: &T) -> JsValue {
     super::js::to_js(&crate::model::value::to_value(value))
 }
 
-/// Dispatches a bubbling, composed `CustomEvent` on `target`; returns false when a listener
-/// called `preventDefault()`.
+/// Dispatches the event `tierwise<name>` (the name every framework binds declaratively:
+/// `ontierwisechange` in React 19 and Svelte 5, `@tierwisechange` in Vue), then its alias
+/// `tierwise:<name>`, bubbling and composed, with one `detail`; returns false when a listener
+/// of either called `preventDefault()`.
 pub fn dispatch(
     target: &web_sys::HtmlElement,
     name: &str,
@@ -34,10 +36,13 @@ pub fn dispatch(
     init.set_composed(true);
     init.set_cancelable(cancelable);
     init.set_detail(&super::js::to_js(detail));
-    match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        Ok(event) => target.dispatch_event(&event).unwrap_or(true),
-        Err(_) => true,
+    let mut allowed = true;
+    for full in [format!("tierwise{name}"), format!("tierwise:{name}")] {
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&full, &init) {
+            allowed &= target.dispatch_event(&event).unwrap_or(true);
+        }
     }
+    allowed
 }
 
 /// The detail of `tierwise:error`.
@@ -72,43 +77,63 @@ fn error_detail(summary: &str, problems: &[Problem]) -> ErrorDetail {
     ErrorDetail { message, problems }
 }
 
+/// A config that cannot be used: its problems, or (unreadable, not JSON) the one reason, at
+/// the path `config`, so the detail always lists what is wrong.
 fn load_error_detail(e: &LoadError) -> ErrorDetail {
-    error_detail(&e.summary(), e.problems())
+    let summary = e.summary();
+    let mut detail = error_detail(&summary, e.problems());
+    if detail.problems.is_empty() {
+        detail.problems.push(ProblemDetail {
+            path: "config".to_owned(),
+            message: summary,
+        });
+    }
+    detail
 }
 
-/// Fires `tierwise:error` on `host`.
+/// Fires `tierwiseerror` (and `tierwise:error`) on `host`.
 fn announce(host: &web_sys::HtmlElement, detail: &ErrorDetail) {
-    dispatch(host, "tierwise:error", &to_value(detail), false);
+    dispatch(host, "error", &to_value(detail), false);
 }
 
-/// Problems as one message for a thrown `Error`.
-fn refusal(what: &str, problems: &Problems) -> String {
-    error_detail(what, &problems.0).message
+/// An `Error` whose message lists every problem and whose `problems` property holds them as
+/// `{path, message}`, as in `tierwise:error`'s detail: the loader passes them on.
+fn thrown(detail: ErrorDetail) -> JsValue {
+    let error = js_sys::Error::new(&detail.message);
+    let problems = super::js::to_js(&to_value(&detail.problems));
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &problems);
+    error.into()
 }
 
 /// Problems as one `Error` for a thrown exception.
-fn js_error(what: &str, problems: &Problems) -> JsError {
-    JsError::new(&refusal(what, problems))
+fn js_error(what: &str, problems: &Problems) -> JsValue {
+    thrown(error_detail(what, &problems.0))
 }
 
-/// Reads a JS argument, or says (as an `Error`'s message) what in it cannot be read.
-fn read_text(js: &JsValue, what: &str) -> Result<Value, String> {
-    super::js::from_js(js, what).map_err(|e| format!("Tierwise: {e}"))
-}
-
-fn read_value(js: &JsValue, what: &str) -> Result<Value, JsError> {
-    read_text(js, what).map_err(|m| JsError::new(&m))
+/// Reads a JS argument, or says (as an `Error` naming the argument) what in it cannot be read.
+fn read_value(js: &JsValue, what: &str) -> Result<Value, JsValue> {
+    super::js::from_js(js, what).map_err(|e| {
+        let message = format!("Tierwise: {e}");
+        thrown(ErrorDetail {
+            problems: vec![ProblemDetail {
+                path: what.to_owned(),
+                message: e.to_string(),
+            }],
+            message,
+        })
+    })
 }
 
 /// Shows why a widget could not start in its mount point, so the element is never an empty
 /// box, and returns the reason as the `Error` to throw.
-fn refuse(root: &web_sys::Element, message: String) -> JsError {
+fn refuse(root: &web_sys::Element, error: JsValue) -> JsValue {
+    let message = js_sys::Error::from(error.clone()).message().as_string().unwrap_or_default();
     let panel = super::app::error_panel(
         "These options cannot be used",
         std::slice::from_ref(&message),
     );
     super::dom::draw(root, &[panel]);
-    JsError::new(&message)
+    error
 }
 
 /// Where the config comes from.
@@ -159,12 +184,12 @@ fn choice(
 }
 
 impl Options {
-    /// The options, or the message of the `Error` that refuses them, listing every problem.
-    fn read(js: &JsValue) -> Result<Options, String> {
+    /// The options, or the `Error` that refuses them, listing every problem.
+    fn read(js: &JsValue) -> Result<Options, JsValue> {
         if js.is_undefined() || js.is_null() {
             return Ok(Options::default());
         }
-        let value = read_text(js, "options")?;
+        let value = read_value(js, "options")?;
         let mut d = Decoder::default();
         let mut o = Options::default();
         if let Some(mut f) = d.fields(&value, "options") {
@@ -247,7 +272,7 @@ impl Options {
         if d.problems.is_empty() {
             Ok(o)
         } else {
-            Err(refusal("bad options", &Problems(d.problems)))
+            Err(js_error("bad options", &Problems(d.problems)))
         }
     }
 }
@@ -306,7 +331,7 @@ impl Widget {
         host: web_sys::HtmlElement,
         root: web_sys::HtmlElement,
         options: JsValue,
-    ) -> Result<Widget, JsError> {
+    ) -> Result<Widget, JsValue> {
         install_panic_hook();
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         MOUNTED.with(|m| m.borrow_mut().push((host.clone(), root.clone().into())));
@@ -330,11 +355,9 @@ impl Widget {
 
     /// Applies new options: another config reloads; mode, theme and scenario fields change in
     /// place. Throws on a bad option, changing nothing.
-    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
-        let Some(shared) = &self.shared else {
-            return Err(JsError::new("Tierwise: this widget was destroyed"));
-        };
-        let new = Options::read(&options).map_err(|m| JsError::new(&m))?;
+    pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
+        let shared = self.live()?;
+        let new = Options::read(&options)?;
         let ctx = shared.ctx.get_untracked();
         if let (Some(ctx), false) = (ctx, new.scenario.is_empty()) {
             let next = ctx.with_config(|c| {
@@ -372,6 +395,69 @@ impl Widget {
         Ok(())
     }
 
+    /// The latest Result (as in `tierwisechange`), or `null` until the calculator shows.
+    #[wasm_bindgen(getter)]
+    pub fn result(&self) -> JsValue {
+        self.read(|ctx| ctx.with_report(to_js))
+    }
+
+    /// The current scenario, or `null` until the calculator shows.
+    #[wasm_bindgen(getter)]
+    pub fn scenario(&self) -> JsValue {
+        self.read(|ctx| ctx.scenario.with_untracked(to_js))
+    }
+
+    /// Forgets what `name` (an attribute's option: `config`, `team_size`, `scale`,
+    /// `requirements`, `mode`, `theme`, `locale`) was set to: a scenario field returns to the
+    /// config's default, the mode to `full`, the theme to `auto`, the locale to the page's, the
+    /// config to the element's inline JSON child.
+    pub fn reset(&self, name: &str) -> Result<(), JsValue> {
+        let shared = self.live()?;
+        shared.options.update(|o| match name {
+            "config" => o.source = None,
+            "mode" => o.mode = None,
+            "theme" => o.theme = None,
+            "locale" => o.locale = None,
+            _ => o.scenario.retain(|(key, _)| key != name),
+        });
+        let Some(ctx) = shared.ctx.get_untracked() else {
+            return Ok(());
+        };
+        match name {
+            "mode" => {
+                ctx.present.set(false);
+                ctx.compact.set(false);
+            }
+            "theme" => ctx.theme.set("auto".into()),
+            // Both are part of the load's source: changing either reloads the calculator.
+            "config" | "locale" => {}
+            _ => {
+                let back = ctx.with_config(|c| {
+                    let default = to_value(&Scenario::defaults(c));
+                    let field = default.get(name).cloned().unwrap_or(Value::Null);
+                    ctx.scenario.with_untracked(|s| {
+                        s.overlay(c, &Value::Object(vec![(name.to_owned(), field)]))
+                    })
+                });
+                ctx.scenario.set(back.map_err(|p| js_error("bad reset", &p))?);
+            }
+        }
+        Ok(())
+    }
+
+    fn live(&self) -> Result<&Shared, JsValue> {
+        self.shared
+            .as_ref()
+            .ok_or_else(|| js_sys::Error::new("Tierwise: this widget was destroyed").into())
+    }
+
+    fn read(&self, f: impl FnOnce(&Ctx) -> JsValue) -> JsValue {
+        match self.shared.and_then(|s| s.ctx.get_untracked()) {
+            Some(ctx) => f(&ctx),
+            None => JsValue::NULL,
+        }
+    }
+
     /// Unmounts the calculator and frees its state.
     pub fn destroy(&mut self) {
         if let Some(shared) = self.shared.take() {
@@ -400,7 +486,10 @@ pub fn report_panic(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("Tierwise panicked: {message}")));
     let detail = ErrorDetail {
         message: format!("Tierwise stopped because of an internal error: {message}"),
-        problems: Vec::new(),
+        problems: vec![ProblemDetail {
+            path: "internal".to_owned(),
+            message: message.to_owned(),
+        }],
     };
     // try_borrow: the panic may have happened while the list was being changed.
     let mounted = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
@@ -498,7 +587,7 @@ fn page_locale() -> Option<String> {
 /// `evaluate(config, scenario)`: the Result of spec §9 as a plain object (`null` for absent
 /// values). Throws an `Error` listing every problem of a bad config or scenario.
 #[wasm_bindgen(js_name = evaluateSync)]
-pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
+pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
     Engine::new(config)?.evaluate(scenario, JsValue::UNDEFINED)
 }
 
@@ -513,7 +602,7 @@ pub struct Engine {
 impl Engine {
     /// Checks `config`; throws an `Error` listing every problem.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<Engine, JsError> {
+    pub fn new(config: JsValue) -> Result<Engine, JsValue> {
         let config = Config::from_value(&read_value(&config, "config")?)
             .map_err(|p| js_error("bad config", &p))?;
         Ok(Engine { config })
@@ -523,7 +612,7 @@ impl Engine {
     /// problem of a bad scenario. `parts` (optional) leaves out what a host does not need:
     /// `{ wins: false, sensitivity: false }` gives the costs, totals, savings, ROI, payback and
     /// recommendation alone (the left-out parts are `null` or empty), several times faster.
-    pub fn evaluate(&self, scenario: JsValue, parts: JsValue) -> Result<JsValue, JsError> {
+    pub fn evaluate(&self, scenario: JsValue, parts: JsValue) -> Result<JsValue, JsValue> {
         let depth = read_parts(&parts)?;
         let scenario = Scenario::from_value(&self.config, &read_value(&scenario, "scenario")?)
             .map_err(|p| js_error("bad scenario", &p))?;
@@ -532,7 +621,7 @@ impl Engine {
 }
 
 /// Which parts of the Result `Engine::evaluate` computes (all unless told otherwise).
-fn read_parts(js: &JsValue) -> Result<Depth, JsError> {
+fn read_parts(js: &JsValue) -> Result<Depth, JsValue> {
     let mut depth = Depth::FULL;
     if js.is_undefined() || js.is_null() {
         return Ok(depth);

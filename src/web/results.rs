@@ -379,7 +379,7 @@ fn cta_click(ctx: Ctx, option: usize, ev: &web_sys::MouseEvent) {
                 scenario,
                 result,
             };
-            ctx.emit("tierwise:cta", &detail, true)
+            ctx.emit("cta", &detail, true)
         })
     });
     if !go {

@@ -402,7 +402,9 @@ test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle
     const swapped = await visit('/sri-good.html', tampered.url);
     await swapped.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
     const error = (await events(swapped.page, 'tierwise:error'))[0];
-    assert.match(error.detail.message, /could not start/);
+    // It names the file, and says its hash did not match (not just "Failed to fetch").
+    assert.match(error.detail.message, /could not start: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_bg\.wasm does not match the integrity hash/);
+    assert.match(error.detail.problems[0].path, /\/widget\/wasm\/tierwise_bg\.wasm$/);
     await swapped.context.close();
   } finally {
     await sriServer.close();
