@@ -31,6 +31,9 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
 
 build_site
 
+say "host apps in examples/ (React + Vite, Next, Vue, Svelte): install the tierwise package from dist/widget, type-check right and wrong usage, build"
+(cd examples && npm ci --no-audit --no-fund && NEXT_TELEMETRY_DISABLED=1 npm run check && NEXT_TELEMETRY_DISABLED=1 npm run build)
+
 say "budgets: download size, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # The speed budgets are enforced. The 100 KB download budget is not met yet (see the
 # README's Performance section; issue 12 splits the bundle): until it is, the download may not

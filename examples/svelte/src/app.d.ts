@@ -1,0 +1,2 @@
+// Types <tierwise-calculator> in templates for svelte-check.
+import type {} from 'tierwise/svelte';
