@@ -133,7 +133,7 @@ fn a_clear_verdict_names_savings_payback_and_the_share_in_tenths() {
             best.name,
             n.about(best.savings.unwrap()),
             best.payback_month.unwrap(),
-            share_words(share)
+            share_words(share, &n)
         )
     );
     // Before the simulation has run the recommendation is the same; only the clause is missing.
@@ -150,14 +150,14 @@ fn a_clear_verdict_names_savings_payback_and_the_share_in_tenths() {
 
 #[test]
 fn shares_read_in_tenths_never_all_or_none_unless_they_are() {
-    assert_eq!(share_words(0.6843), "6 of 10 simulated futures");
-    assert_eq!(share_words(0.79), "7 of 10 simulated futures");
-    assert_eq!(share_words(0.8), "8 of 10 simulated futures");
-    assert_eq!(share_words(0.999), "9 of 10 simulated futures");
-    assert_eq!(share_words(0.12), "1 of 10 simulated futures");
-    assert_eq!(share_words(0.01), "fewer than 1 of 10 simulated futures");
-    assert_eq!(share_words(1.0), "every one of the simulated futures");
-    assert_eq!(share_words(0.0), "none of the simulated futures");
+    assert_eq!(share_words(0.6843, &usd()), "6 of 10 simulated futures");
+    assert_eq!(share_words(0.79, &usd()), "7 of 10 simulated futures");
+    assert_eq!(share_words(0.8, &usd()), "8 of 10 simulated futures");
+    assert_eq!(share_words(0.999, &usd()), "9 of 10 simulated futures");
+    assert_eq!(share_words(0.12, &usd()), "1 of 10 simulated futures");
+    assert_eq!(share_words(0.01, &usd()), "fewer than 1 of 10 simulated futures");
+    assert_eq!(share_words(1.0, &usd()), "every one of the simulated futures");
+    assert_eq!(share_words(0.0, &usd()), "none of the simulated futures");
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn the_math_of_every_line_ends_in_its_value() {
             ];
             for (line, value) in Line::YEARLY.into_iter().zip(values) {
                 let text = explain(&model, i, y.year, line, &n);
-                assert!(text.starts_with(line.label()), "{text}");
+                assert!(text.starts_with(&line.label(&n)), "{text}");
                 assert!(
                     text.ends_with(&format!("= {}", n.money(value))),
                     "{} year {}: {text}",

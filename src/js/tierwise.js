@@ -16,8 +16,15 @@ export const version = '0.1.0';
 
 const WASM = new URL('./wasm/tierwise_bg.wasm', import.meta.url);
 const STYLESHEET = new URL('./tierwise.css', import.meta.url).href;
-const WASM_INTEGRITY = '__WASM_INTEGRITY__';
-const STYLESHEET_INTEGRITY = '__STYLESHEET_INTEGRITY__';
+const WASM_INTEGRITY = '__INTEGRITY:wasm/tierwise_bg.wasm__';
+const STYLESHEET_INTEGRITY = '__INTEGRITY:tierwise.css__';
+// The words of each language but English (which is built in), fetched only when a calculator
+// speaks it. One static URL each, so bundlers (Vite, webpack) emit the files.
+const CATALOGUES = {
+  de: [new URL('./messages/de.json', import.meta.url), '__INTEGRITY:messages/de.json__'],
+  fr: [new URL('./messages/fr.json', import.meta.url), '__INTEGRITY:messages/fr.json__'],
+  'zh-CN': [new URL('./messages/zh-CN.json', import.meta.url), '__INTEGRITY:messages/zh-CN.json__'],
+};
 
 /** An Error whose `problems` (as in `tierwiseerror`'s detail) name what is wrong. */
 function failure(message, path) {
@@ -48,6 +55,18 @@ function load() {
     }
     return __wbg_init({ module_or_path: response });
   })());
+}
+
+const catalogues = new Map();
+/** A language's messages, fetched once on first need and checked against its sealed hash. */
+function catalogue(lang) {
+  const entry = CATALOGUES[lang];
+  if (!entry) return Promise.resolve(null);
+  if (!catalogues.has(lang)) {
+    const [url, integrity] = entry;
+    catalogues.set(lang, fetch(url, { integrity }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status} for ${url}`)))));
+  }
+  return catalogues.get(lang);
 }
 
 /** Fires `tierwiseerror` and its alias `tierwise:error`; the detail always lists problems. */
@@ -119,7 +138,7 @@ export function mount(element, options = {}) {
       () => {
         if (destroyed) return settle(resolve);
         try {
-          widget = new Widget(element, root, options);
+          widget = new Widget(element, root, options, catalogue);
           for (const apply of queued.splice(0)) apply(widget);
         } catch (e) {
           // Refused options: the promise's caller is not on the stack any more, so the page

@@ -3,6 +3,9 @@
 //! The set is fixed, so assumptions live in arrays indexed by [`Key`]: evaluation copies one
 //! `[f64; COUNT]` per Monte Carlo draw and never allocates.
 
+use super::messages::english;
+use super::numbers::Numbers;
+
 /// How many assumptions there are.
 pub const COUNT: usize = 12;
 
@@ -42,19 +45,36 @@ pub struct Spec {
     pub key: Key,
     /// The id used in configs, scenarios and URLs.
     pub id: &'static str,
-    /// A short name for people.
-    pub label: &'static str,
     pub unit: Unit,
-    /// What the unit is counted per, after "per" ("year", "node and month"): `{unit}` stands
-    /// for the config's scale unit.
-    pub per: &'static str,
     /// The default of spec §2, used when a config leaves the assumption out.
     pub default: f64,
     /// The allowed range, inclusive. Values, lows and highs must all lie in it.
     pub min: f64,
     pub max: f64,
+}
+
+/// An assumption's words are messages (`assumption.<id>`, `.per`, `.source`), so they follow
+/// the widget's language.
+impl Spec {
+    /// A short name for people ("Engineer cost").
+    pub fn label(&self, n: &dyn Numbers) -> String {
+        n.t(&format!("assumption.{}", self.id))
+    }
+
+    /// What the unit is counted per, after "per" ("year", "node and month"), with `{unit}` the
+    /// config's scale unit; empty for a plain fraction or count.
+    pub fn per(&self, n: &dyn Numbers, unit: &str) -> String {
+        let id = format!("assumption.{}.per", self.id);
+        match english(&id) {
+            Some(_) => n.f(&id, &[("unit", unit)]),
+            None => String::new(),
+        }
+    }
+
     /// Why the default is what it is, shown when a config gives no source of its own.
-    pub default_source: &'static str,
+    pub fn default_source(&self, n: &dyn Numbers) -> String {
+        n.t(&format!("assumption.{}.source", self.id))
+    }
 }
 
 const MONEY_MAX: f64 = 1e9;
@@ -64,137 +84,98 @@ pub const CATALOGUE: [Spec; COUNT] = [
     Spec {
         key: Key::EngineerCost,
         id: "engineer_cost",
-        label: "Engineer cost",
         unit: Unit::Money,
-        per: "engineer-year",
         default: 180_000.0,
         min: 0.0,
         max: 10_000_000.0,
-        default_source:
-            "Fully loaded cost of one engineer (salary, benefits, overhead), spec default",
     },
     Spec {
         key: Key::WorkHours,
         id: "work_hours",
-        label: "Productive hours",
         unit: Unit::Hours,
-        per: "engineer-year",
         default: 1_800.0,
         min: 100.0,
         max: 8_760.0,
-        default_source:
-            "Productive hours in an engineer-year after leave and meetings, spec default",
     },
     Spec {
         key: Key::InfraPerUnitMonth,
         id: "infra_per_unit_month",
-        label: "Infrastructure",
         unit: Unit::Money,
-        per: "{unit} and month",
         default: 0.0,
         min: 0.0,
         max: MONEY_MAX,
-        default_source: "Not stated by the vendor",
     },
     Spec {
         key: Key::InfraBaseMonth,
         id: "infra_base_month",
-        label: "Base infrastructure",
         unit: Unit::Money,
-        per: "month",
         default: 0.0,
         min: 0.0,
         max: MONEY_MAX,
-        default_source: "Not stated by the vendor",
     },
     Spec {
         key: Key::OpsBaseHoursMonth,
         id: "ops_base_hours_month",
-        label: "Base operations",
         unit: Unit::Hours,
-        per: "month",
         default: 0.0,
         min: 0.0,
         max: 100_000.0,
-        default_source: "Not stated by the vendor",
     },
     Spec {
         key: Key::OpsHoursPerUnitMonth,
         id: "ops_hours_per_unit_month",
-        label: "Operations per unit",
         unit: Unit::Hours,
-        per: "{unit} and month",
         default: 0.0,
         min: 0.0,
         max: 10_000.0,
-        default_source: "Not stated by the vendor",
     },
     Spec {
         key: Key::SelfhelpHoursPerSeatYear,
         id: "selfhelp_hours_per_seat_year",
-        label: "Self-help time",
         unit: Unit::Hours,
-        per: "user and year",
         default: 2.0,
         min: 0.0,
         max: 2_000.0,
-        default_source:
-            "Hours a user spends on forums and debugging without vendor support, spec default",
     },
     Spec {
         key: Key::SelfHostedAvailability,
         id: "self_hosted_availability",
-        label: "Self-hosted availability",
         unit: Unit::Fraction,
-        per: "",
         default: 0.995,
         min: 0.0,
         max: 1.0,
-        default_source: "Uptime of a typical self-run deployment, spec default",
     },
     Spec {
         key: Key::ProductivityLoss,
         id: "productivity_loss",
-        label: "Productivity lost when down",
         unit: Unit::Fraction,
-        per: "",
         default: 0.5,
         min: 0.0,
         max: 1.0,
-        default_source: "Share of a user's time lost while the product is down, spec default",
     },
     Spec {
         key: Key::BusinessCostPerDownHour,
         id: "business_cost_per_down_hour",
-        label: "Business cost of downtime",
         unit: Unit::Money,
-        per: "hour down",
         default: 0.0,
         min: 0.0,
         max: MONEY_MAX,
-        default_source: "Revenue or penalties lost per hour down beyond lost time, spec default",
     },
     Spec {
         key: Key::DiscountRate,
         id: "discount_rate",
-        label: "Discount rate",
         unit: Unit::Fraction,
-        per: "year",
         default: 0.08,
         min: 0.0,
         max: 1.0,
-        default_source: "Cost of capital used to discount future years, spec default",
     },
     Spec {
         key: Key::MigrationWeeks,
         id: "migration_weeks",
-        label: "Migration effort",
         unit: Unit::Weeks,
-        per: "",
         default: 2.0,
         min: 0.0,
         max: 520.0,
-        default_source: "Engineer-weeks to adopt a paid option, spec default",
     },
 ];
 

@@ -6,6 +6,7 @@
 
 use super::assumptions::{Assumption, Assumptions, Key, CATALOGUE};
 use super::decode::{field, index, Decoder, Fields, Range};
+use super::messages::Messages;
 use super::price::{decode_limits, decode_price, Limits};
 use super::problem::{Issue, Problem, Problems};
 use super::requirement::decode_requirements;
@@ -146,6 +147,9 @@ pub struct Config {
     pub assumptions: Assumptions,
     pub options: Vec<OptionSpec>,
     pub requirements: Vec<Requirement>,
+    /// The vendor's own words for the widget, by language (`en`, `de`, `fr`, `zh-CN`):
+    /// overrides of the built-in messages (a Tierwise extension of the contract).
+    pub messages: Vec<(String, Messages)>,
     /// Fields that were ignored, for `tierwise check` to point out.
     pub warnings: Vec<Problem>,
 }
@@ -273,9 +277,14 @@ fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
         (v, Some(reqs)) => decode_defaults(d, v, reqs),
         (_, None) => None,
     };
+    let messages = f
+        .get("messages")
+        .map(|v| super::messages::read_languages(d, v, "messages"))
+        .unwrap_or_default();
     f.finish(d);
     Some(Config {
         schema,
+        messages,
         product: product?,
         currency: currency?,
         scale_unit: scale_unit?,

@@ -32,18 +32,23 @@ impl Line {
     ];
     pub const ONE_TIME: [Line; 2] = [Line::Migration, Line::ComplianceBuild];
 
-    /// The line's name for people.
-    pub fn label(self) -> &'static str {
+    /// The line's message id.
+    pub fn id(self) -> &'static str {
         match self {
-            Line::Licence => "Licence",
-            Line::Infrastructure => "Infrastructure",
-            Line::Operations => "Operations",
-            Line::SelfHelp => "Self-help",
-            Line::Downtime => "Downtime",
-            Line::Compliance => "Compliance",
-            Line::Migration => "Migration",
-            Line::ComplianceBuild => "Compliance build",
+            Line::Licence => "line.licence",
+            Line::Infrastructure => "line.infrastructure",
+            Line::Operations => "line.operations",
+            Line::SelfHelp => "line.self_help",
+            Line::Downtime => "line.downtime",
+            Line::Compliance => "line.compliance",
+            Line::Migration => "line.migration",
+            Line::ComplianceBuild => "line.compliance_build",
         }
+    }
+
+    /// The line's name for people.
+    pub fn label(self, n: &dyn Numbers) -> String {
+        n.t(self.id())
     }
 }
 
@@ -71,13 +76,16 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             config.scale_unit.many.clone()
         }
     };
-    let users = |x: f64| format!("{} user{}", n.number(x), if x == 1.0 { "" } else { "s" });
-    let rate = format!(
-        "{}/h (= {} ÷ {} h)",
-        n.money(h),
-        n.money(v.get(Key::EngineerCost)),
-        n.number(v.get(Key::WorkHours))
+    let users = |x: f64| n.count("math.users", x, &[]);
+    let rate = n.f(
+        "math.rate",
+        &[
+            ("rate", &n.money(h)),
+            ("cost", &n.money(v.get(Key::EngineerCost))),
+            ("hours", &n.number(v.get(Key::WorkHours))),
+        ],
     );
+    let rate = rate.as_str();
     let lines = costs.years()[y];
     let selected: Vec<(&str, Treatment)> = config
         .requirements
@@ -95,12 +103,8 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             parts.push(format!("{} × {}", users(seats), n.money(c.per_seat)));
         }
         if c.per_unit > 0.0 {
-            parts.push(format!(
-                "{} {} × {}",
-                n.number(units),
-                unit(units),
-                n.money(c.per_unit)
-            ));
+            let args = [("units", n.number(units)), ("unit", unit(units)), ("price", n.money(c.per_unit))];
+            parts.push(n.f("math.times_units", &pairs(&args)));
         }
         if parts.is_empty() {
             n.money(0.0)
@@ -108,9 +112,10 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             parts.join(" + ")
         }
     };
-    let reduction = |f: f64, what: &str| {
+    // " × (1 − 30% ops reduction)", or nothing.
+    let reduction = |f: f64, id: &str| {
         if f > 0.0 {
-            format!(" × (1 − {} {what})", n.percent(f))
+            n.f(id, &[("share", &n.percent(f))])
         } else {
             String::new()
         }
@@ -118,7 +123,7 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
 
     let (formula, value) = match line {
         Line::Licence => match o.price() {
-            None => (format!("{} pays no licence", o.name), 0.0),
+            None => (n.f("math.no_licence", &[("option", &o.name)]), 0.0),
             Some(price) => {
                 let pieces = |g: &Graduated, x: f64| {
                     let parts: Vec<String> = g
@@ -141,86 +146,81 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                         n.money(price.units.bands.first().map_or(0.0, |b| b.per))
                     )
                 };
-                let list = format!(
-                    "platform fee {} + seats ({}) + {} {} {per_unit}",
-                    n.money(price.platform_fee),
-                    pieces(&price.seats, seats),
-                    n.number(units),
-                    unit(units),
-                );
+                let args = [
+                    ("fee", n.money(price.platform_fee)),
+                    ("seats", pieces(&price.seats, seats)),
+                    ("units", n.number(units)),
+                    ("unit", unit(units)),
+                    ("per_unit", per_unit),
+                ];
+                let list = n.f("math.licence_list", &pairs(&args));
                 let with_min = if price.minimum > 0.0 {
-                    format!("max(minimum {}, {list})", n.money(price.minimum))
+                    let args = [("minimum", n.money(price.minimum)), ("list", list)];
+                    n.f("math.minimum", &pairs(&args))
                 } else {
                     list
                 };
-                let d = model.plans[option].discount;
-                let discount = if d > 0.0 {
-                    format!(" × (1 − {} term discount)", n.percent(d))
+                let discount = reduction(model.plans[option].discount, "math.term_discount");
+                let quote = if price.quote.is_some() {
+                    n.t("math.quoted")
                 } else {
                     String::new()
                 };
-                let quote = if price.quote.is_some() {
-                    " (price on request: the vendor's typical deal)"
-                } else {
-                    ""
-                };
-                (
-                    format!(
-                        "{with_min}{discount}{quote}, for {} in year {year}",
-                        users(seats)
-                    ),
-                    lines.licence,
-                )
+                let args = [
+                    ("price", with_min),
+                    ("discount", discount),
+                    ("quote", quote),
+                    ("users", users(seats)),
+                    ("year", n.number(year as f64)),
+                ];
+                (n.f("math.licence", &pairs(&args)), lines.licence)
             }
         },
         Line::Infrastructure => match o.terms {
-            Terms::Cloud { .. } => (
-                format!("{} runs on the vendor's infrastructure", o.name),
-                0.0,
-            ),
+            Terms::Cloud { .. } => (n.f("math.infra_cloud", &[("option", &o.name)]), 0.0),
             _ => {
                 let base = v.get(Key::InfraBaseMonth);
                 let base = if base > 0.0 {
-                    format!("{} base + ", n.money(base))
+                    n.f("math.infra_base", &[("amount", &n.money(base))])
                 } else {
                     String::new()
                 };
                 let factor = match o.terms {
                     Terms::Enterprise { infra_factor, .. } if infra_factor != 1.0 => {
-                        format!(" × {} of the community edition's", n.percent(infra_factor))
+                        n.f("math.infra_factor", &[("share", &n.percent(infra_factor))])
                     }
                     _ => String::new(),
                 };
-                (
-                    format!(
-                        "({base}{} {} × {}) a month × 12{factor}",
-                        n.number(units),
-                        unit(units),
-                        n.money(v.get(Key::InfraPerUnitMonth))
-                    ),
-                    lines.infrastructure,
-                )
+                let args = [
+                    ("base", base),
+                    ("units", n.number(units)),
+                    ("unit", unit(units)),
+                    ("price", n.money(v.get(Key::InfraPerUnitMonth))),
+                    ("factor", factor),
+                ];
+                (n.f("math.infra", &pairs(&args)), lines.infrastructure)
             }
         },
         Line::Operations => {
-            let self_hosted = format!(
-                "({} h + {} h × {} {}) a month × 12 × {rate}",
-                n.number(v.get(Key::OpsBaseHoursMonth)),
-                n.number(v.get(Key::OpsHoursPerUnitMonth)),
-                n.number(units),
-                unit(units)
-            );
+            let args = [
+                ("base", n.number(v.get(Key::OpsBaseHoursMonth))),
+                ("per_unit", n.number(v.get(Key::OpsHoursPerUnitMonth))),
+                ("units", n.number(units)),
+                ("unit", unit(units)),
+                ("rate", rate.to_owned()),
+            ];
+            let self_hosted = n.f("math.ops", &pairs(&args));
             let text = match o.terms {
                 Terms::Community => self_hosted,
                 Terms::Enterprise { ops_reduction, .. } => {
-                    format!("{self_hosted}{}", reduction(ops_reduction, "ops reduction"))
+                    format!("{self_hosted}{}", reduction(ops_reduction, "math.ops_reduction"))
                 }
                 Terms::Cloud {
                     admin_hours_month, ..
-                } => format!(
-                    "{} h of admin a month × 12 × {rate}",
-                    n.number(admin_hours_month)
-                ),
+                } => {
+                    let hours = n.number(admin_hours_month);
+                    n.f("math.ops_cloud", &[("hours", &hours), ("rate", rate)])
+                }
             };
             (text, lines.operations)
         }
@@ -234,15 +234,13 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                     support_reduction, ..
                 } => support_reduction,
             };
-            (
-                format!(
-                    "{} × {} h a year × {rate}{}",
-                    users(seats),
-                    n.number(v.get(Key::SelfhelpHoursPerSeatYear)),
-                    reduction(support, "support reduction")
-                ),
-                lines.self_help,
-            )
+            let args = [
+                ("users", users(seats)),
+                ("hours", n.number(v.get(Key::SelfhelpHoursPerSeatYear))),
+                ("rate", rate.to_owned()),
+                ("reduction", reduction(support, "math.support_reduction")),
+            ];
+            (n.f("math.self_help", &pairs(&args)), lines.self_help)
         }
         Line::Downtime => {
             let (availability, factor) = match o.terms {
@@ -253,68 +251,57 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                 Terms::Cloud { availability, .. } => (availability, 1.0),
             };
             let hours = (1.0 - availability) * YEAR_HOURS * factor;
-            let cut = if factor < 1.0 {
-                format!(" × (1 − {} downtime reduction)", n.percent(1.0 - factor))
-            } else {
-                String::new()
-            };
-            (
-                format!(
-                    "{} h down ({} uptime × 8,760 h{cut}) × ({} × {} productivity lost × {rate} + {} business cost an hour)",
-                    n.number(hours),
-                    n.percent(availability),
-                    users(seats),
-                    n.percent(v.get(Key::ProductivityLoss)),
-                    n.money(v.get(Key::BusinessCostPerDownHour))
-                ),
-                lines.downtime,
-            )
+            let args = [
+                ("hours", n.number(hours)),
+                ("uptime", n.percent(availability)),
+                ("year_hours", n.number(YEAR_HOURS)),
+                ("cut", reduction(1.0 - factor, "math.downtime_reduction")),
+                ("users", users(seats)),
+                ("loss", n.percent(v.get(Key::ProductivityLoss))),
+                ("rate", rate.to_owned()),
+                ("business", n.money(v.get(Key::BusinessCostPerDownHour))),
+            ];
+            (n.f("math.downtime", &pairs(&args)), lines.downtime)
         }
         Line::Compliance => {
             let mut parts = Vec::new();
             for (name, t) in &selected {
+                let part = |id: &str, c: &Charge| {
+                    let args = [("requirement", *name), ("charge", &charge(c, seats, units))];
+                    n.f(id, &args)
+                };
                 match *t {
-                    Treatment::Addon(c) => {
-                        parts.push(format!("{name}: add-on {}", charge(&c, seats, units)))
-                    }
-                    Treatment::External(c) => {
-                        parts.push(format!("{name}: third party {}", charge(&c, seats, units)))
-                    }
+                    Treatment::Addon(c) => parts.push(part("math.addon", &c)),
+                    Treatment::External(c) => parts.push(part("math.external", &c)),
                     Treatment::Build { weeks, upkeep } if y > 0 && upkeep > 0.0 => {
-                        parts.push(format!(
-                            "{name}: upkeep {} × ({} weeks × {} h × {rate})",
-                            n.percent(upkeep),
-                            n.number(weeks),
-                            n.number(WEEK_HOURS)
-                        ))
+                        let args = [
+                            ("requirement", name.to_string()),
+                            ("share", n.percent(upkeep)),
+                            ("weeks", n.number(weeks)),
+                            ("hours", n.number(WEEK_HOURS)),
+                            ("rate", rate.to_owned()),
+                        ];
+                        parts.push(n.f("math.upkeep", &pairs(&args)))
                     }
                     _ => {}
                 }
             }
             if parts.is_empty() {
-                (
-                    "no yearly cost for the selected requirements".into(),
-                    lines.compliance,
-                )
+                (n.t("math.no_compliance"), lines.compliance)
             } else {
                 (parts.join(" + "), lines.compliance)
             }
         }
         Line::Migration => {
             if o.kind().is_paid() {
-                (
-                    format!(
-                        "{} weeks × {} h × {rate}, once",
-                        n.number(v.get(Key::MigrationWeeks)),
-                        n.number(WEEK_HOURS)
-                    ),
-                    costs.one_time.migration,
-                )
+                let args = [
+                    ("weeks", n.number(v.get(Key::MigrationWeeks))),
+                    ("hours", n.number(WEEK_HOURS)),
+                    ("rate", rate.to_owned()),
+                ];
+                (n.f("math.migration", &pairs(&args)), costs.one_time.migration)
             } else {
-                (
-                    "staying on the community edition needs no migration".into(),
-                    0.0,
-                )
+                (n.t("math.no_migration"), 0.0)
             }
         }
         Line::ComplianceBuild => {
@@ -322,26 +309,31 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                 .iter()
                 .filter_map(|(name, t)| match t {
                     Treatment::Build { weeks, .. } => {
-                        Some(format!("{name} {} weeks", n.number(*weeks)))
+                        let weeks = n.number(*weeks);
+                        Some(n.f("math.build_item", &[("requirement", name), ("weeks", &weeks)]))
                     }
                     _ => None,
                 })
                 .collect();
             if builds.is_empty() {
-                ("nothing to build for the selected requirements".into(), 0.0)
+                (n.t("math.no_build"), 0.0)
             } else {
-                (
-                    format!(
-                        "({}) × {} h × {rate}, once",
-                        builds.join(" + "),
-                        n.number(WEEK_HOURS)
-                    ),
-                    costs.one_time.compliance_build,
-                )
+                let args = [
+                    ("builds", builds.join(" + ")),
+                    ("hours", n.number(WEEK_HOURS)),
+                    ("rate", rate.to_owned()),
+                ];
+                (n.f("math.build", &pairs(&args)), costs.one_time.compliance_build)
             }
         }
     };
-    format!("{}: {formula} = {}", line.label(), n.money(value))
+    let args = [("line", line.label(n)), ("formula", formula), ("value", n.money(value))];
+    n.f("math.line", &pairs(&args))
+}
+
+/// Owned arguments as the borrowed pairs `Numbers::f` takes.
+fn pairs<'a>(args: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    args.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 /// How an option meets a requirement, in a few words for the requirements matrix:
@@ -351,17 +343,14 @@ pub fn treatment_words(config: &Config, t: Treatment, n: &dyn Numbers) -> String
     let charge = |c: &Charge| {
         let mut parts = Vec::new();
         if c.per_year > 0.0 {
-            parts.push(format!("{} a year", n.money(c.per_year)));
+            parts.push(n.f("charge.per_year", &[("amount", &n.money(c.per_year))]));
         }
         if c.per_seat > 0.0 {
-            parts.push(format!("{} a user", n.money(c.per_seat)));
+            parts.push(n.f("charge.per_user", &[("amount", &n.money(c.per_seat))]));
         }
         if c.per_unit > 0.0 {
-            parts.push(format!(
-                "{} a {}",
-                n.money(c.per_unit),
-                config.scale_unit.one
-            ));
+            let args = [("amount", n.money(c.per_unit)), ("unit", config.scale_unit.one.clone())];
+            parts.push(n.f("charge.per_unit", &pairs(&args)));
         }
         if parts.is_empty() {
             n.money(0.0)
@@ -370,11 +359,11 @@ pub fn treatment_words(config: &Config, t: Treatment, n: &dyn Numbers) -> String
         }
     };
     match t {
-        Treatment::Included => "✓ included".into(),
-        Treatment::Addon(c) => format!("add-on {}", charge(&c)),
-        Treatment::External(c) => format!("third party {}", charge(&c)),
-        Treatment::Build { weeks, .. } => format!("build it: {} weeks", n.number(weeks)),
-        Treatment::Unavailable => "— not available".into(),
+        Treatment::Included => n.t("treatment.included"),
+        Treatment::Addon(c) => n.f("treatment.addon", &[("charge", &charge(&c))]),
+        Treatment::External(c) => n.f("treatment.external", &[("charge", &charge(&c))]),
+        Treatment::Build { weeks, .. } => n.f("treatment.build", &[("weeks", &n.number(weeks))]),
+        Treatment::Unavailable => n.t("treatment.unavailable"),
     }
 }
 
@@ -392,56 +381,53 @@ pub fn explain_expected(model: &Model, n: &dyn Numbers) -> Vec<String> {
             Quantity::Assumption(key) => {
                 let spec = &CATALOGUE[key as usize];
                 let v = |x: f64| quantity(spec.unit, x, n);
-                format!(
-                    "{}: mean of low {}, value {} and high {} = {}",
-                    spec.label,
-                    v(t.low),
-                    v(t.mode),
-                    v(t.high),
-                    v(mean.values.get(key))
-                )
+                let args = [
+                    ("assumption", spec.label(n)),
+                    ("low", v(t.low)),
+                    ("value", v(t.mode)),
+                    ("high", v(t.high)),
+                    ("mean", v(mean.values.get(key))),
+                ];
+                n.f("math.expected_assumption", &pairs(&args))
             }
-            Quantity::Quote(i) => format!(
-                "{}'s quoted price: the typical deal × the mean of {}, 1 and {} = × {}",
-                model.config.options[i].name,
-                n.number(t.low),
-                n.number(t.high),
-                n.number(mean.quotes[i])
-            ),
+            Quantity::Quote(i) => {
+                let args = [
+                    ("option", model.config.options[i].name.clone()),
+                    ("low", n.number(t.low)),
+                    ("high", n.number(t.high)),
+                    ("mean", n.number(mean.quotes[i])),
+                ];
+                n.f("math.expected_quote", &pairs(&args))
+            }
         });
     }
     let w = model.scenario.assumptions.get(Key::WorkHours);
     let hours = if w.range.is_some() {
         // E[1/W] shown as 1 ÷ the hours it amounts to (its harmonic mean).
-        format!(
-            "E[1 ÷ hours] = 1 ÷ {} h",
-            n.number(mean.values.get(Key::EngineerCost) / mean.hourly)
-        )
+        let hours = n.number(mean.values.get(Key::EngineerCost) / mean.hourly);
+        n.f("math.expected_hours_ranged", &[("hours", &hours)])
     } else {
-        format!("1 ÷ {} h", n.number(w.value))
+        n.f("math.expected_hours", &[("hours", &n.number(w.value))])
     };
-    out.push(format!(
-        "Expected hourly rate: {} × {hours} = {}/h (at your figures {}/h)",
-        n.money(mean.values.get(Key::EngineerCost)),
-        n.money(mean.hourly),
-        n.money(at.hourly)
-    ));
+    let args = [
+        ("cost", n.money(mean.values.get(Key::EngineerCost))),
+        ("hours", hours),
+        ("rate", n.money(mean.hourly)),
+        ("at", n.money(at.hourly)),
+    ];
+    out.push(n.f("math.expected_rate", &pairs(&args)));
     let horizon = model.scenario.horizon as usize;
     let factors = |p: &super::cost::Point| {
         (0..horizon)
-            .map(|y| format!("year {}: {}", y + 1, n.percent(1.0 / p.deflators[y])))
+            .map(|y| {
+                let args = [("year", n.number(y as f64 + 1.0)), ("factor", n.percent(1.0 / p.deflators[y]))];
+                n.f("math.discount_year", &pairs(&args))
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&n.t("list.separator"))
     };
-    out.push(format!(
-        "Expected discount factors E[(1 + r)^−y]: {} (at your figures {})",
-        factors(&mean),
-        factors(&at)
-    ));
-    out.push(
-        "Each expected cost line is the line at these means; the expected present cost adds the \
-         one-time lines and each year's lines times its expected discount factor."
-            .into(),
-    );
+    let args = [("mean", factors(&mean)), ("at", factors(&at))];
+    out.push(n.f("math.expected_discount", &pairs(&args)));
+    out.push(n.t("math.expected_note"));
     out
 }

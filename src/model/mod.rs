@@ -10,6 +10,7 @@ pub mod cost;
 pub mod decode;
 pub mod expect;
 pub mod explain;
+pub mod messages;
 pub mod migrate;
 pub mod numbers;
 pub mod price;

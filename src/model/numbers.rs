@@ -4,7 +4,11 @@
 //! choose how numbers look: the browser passes an `Intl.NumberFormat`-backed implementation
 //! (no float formatting in the wasm), native code and tests use [`Plain`].
 
+use super::messages::{english_plural, Messages};
 use super::problem::plain_number;
+
+/// The built-in English, for [`Plain`].
+static ENGLISH: Messages = Messages::english();
 
 /// `x` limited to [`low`, `high`] (`low` ≤ `high`). Not `f64::clamp`: its panic message
 /// prints floats, which links ~7 KB of float formatting into the wasm.
@@ -27,6 +31,26 @@ pub trait Numbers {
     fn exact(&self, x: f64) -> String;
     /// Reads a number written by [`Numbers::exact`] or typed by a person; `None` if it is not one.
     fn parse(&self, text: &str) -> Option<f64>;
+    /// The words of this locale (English with a vendor's overrides, or a catalogue).
+    fn words(&self) -> &Messages;
+    /// The plural category of `n` in this locale ("one", "other", …).
+    fn plural(&self, n: f64) -> &'static str;
+
+    /// Message `id`.
+    fn t(&self, id: &str) -> String {
+        self.words().get(id).to_owned()
+    }
+    /// Message `id` with its `{name}` placeholders filled.
+    fn f(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.words().fill(id, args)
+    }
+    /// The plural form of message `id` for `n` (written as `{n}`), filled.
+    fn count(&self, id: &str, n: f64, args: &[(&str, &str)]) -> String {
+        let written = self.number(n);
+        let mut all = vec![("n", written.as_str())];
+        all.extend_from_slice(args);
+        self.words().plural(id, self.plural(n), &all)
+    }
 }
 
 /// Rust's own formatting: for the CLI and tests. Money is written "USD 119,000".
@@ -87,6 +111,12 @@ impl Numbers for Plain {
     }
     fn exact(&self, x: f64) -> String {
         format!("{x}")
+    }
+    fn words(&self) -> &Messages {
+        &ENGLISH
+    }
+    fn plural(&self, n: f64) -> &'static str {
+        english_plural(n)
     }
     fn parse(&self, text: &str) -> Option<f64> {
         text.trim().parse::<f64>().ok()

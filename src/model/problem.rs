@@ -3,6 +3,7 @@
 //! A problem keeps its numbers as numbers: the browser formats them with `Intl.NumberFormat`
 //! (so the wasm never links Rust's float formatting) and the CLI with [`plain_number`].
 
+use super::messages::{english, Messages};
 use std::fmt;
 
 /// One thing wrong with an input, at `path` (`options[1].price.bands[0].per_seat`).
@@ -52,8 +53,11 @@ pub enum Issue {
     BelowMinimum { minimum: f64 },
     /// A model-2 field in a config that declares `"schema": 1`.
     NeedsModel2,
+    /// A message of the catalogue (`id`), with `{n}` standing for `number`: words a person
+    /// reads in the widget, so they follow its language.
+    Said { id: &'static str, number: f64 },
     /// Anything else, said in full (no numbers in it: those go in a variant of their own, so
-    /// the browser formats them).
+    /// the browser formats them). For config authors: stays in English.
     Other(String),
 }
 
@@ -69,62 +73,73 @@ impl Problem {
         Problem::new(path, Issue::Other(message.into()))
     }
 
-    /// The problem in words, with numbers written by `number`.
+    /// The problem in English, with numbers written by `number`.
     pub fn message_with(&self, number: &dyn Fn(f64) -> String) -> String {
+        self.message_in(&Messages::english(), number)
+    }
+
+    /// The problem in `words`' language, with numbers written by `number`.
+    pub fn message_in(&self, words: &Messages, number: &dyn Fn(f64) -> String) -> String {
+        // The kinds of value ("a number") are messages too, where there is one.
+        let kind = |k: &str| {
+            let id = format!("kind.{k}");
+            if english(&id).is_some() {
+                words.get(&id).to_owned()
+            } else {
+                k.to_owned()
+            }
+        };
         let what = match &self.issue {
-            Issue::Missing => "is missing".to_owned(),
-            Issue::WrongType { expected, found } => format!("must be {expected}, not {found}"),
+            Issue::Missing => words.get("problem.missing").to_owned(),
+            Issue::WrongType { expected, found } => words.fill(
+                "problem.wrong_type",
+                &[("expected", &kind(expected)), ("found", &kind(found))],
+            ),
             Issue::OutOfRange {
                 value,
                 min,
                 max,
                 min_exclusive,
             } => {
-                let low = if *min_exclusive {
-                    "more than"
-                } else {
-                    "between"
+                let id = match min_exclusive {
+                    true => "problem.above_and_at_most",
+                    false => "problem.between",
                 };
-                let and = if *min_exclusive {
-                    ", and at most"
-                } else {
-                    " and"
-                };
-                format!(
-                    "is {}, but must be {low} {}{and} {}",
-                    number(*value),
-                    number(*min),
-                    number(*max)
-                )
+                let (value, min, max) = (number(*value), number(*min), number(*max));
+                words.fill(id, &[("value", &value), ("min", &min), ("max", &max)])
             }
             Issue::NotWhole { value } => {
-                format!("is {}, but must be a whole number", number(*value))
+                words.fill("problem.not_whole", &[("value", &number(*value))])
             }
             Issue::NotOneOf { found, allowed } => {
-                format!("is \"{found}\", but must be one of: {}", allowed.join(", "))
+                let allowed = allowed.join(", ");
+                words.fill("problem.not_one_of", &[("found", found), ("allowed", &allowed)])
             }
-            Issue::Unknown { what, name } => format!("names an unknown {what} \"{name}\""),
-            Issue::Duplicate { what, name } => format!("repeats the {what} \"{name}\""),
-            Issue::Schema { found } => format!(
-                "is {}, but this version of Tierwise reads schema 1 and 2",
-                number(*found)
+            Issue::Unknown { what, name } => {
+                words.fill("problem.unknown", &[("what", &kind(what)), ("name", name)])
+            }
+            Issue::Duplicate { what, name } => {
+                words.fill("problem.duplicate", &[("what", &kind(what)), ("name", name)])
+            }
+            Issue::Schema { found } => words.fill("problem.schema", &[("value", &number(*found))]),
+            Issue::LowAboveHigh { low, high } => words.fill(
+                "problem.low_above_high",
+                &[("low", &number(*low)), ("high", &number(*high))],
             ),
-            Issue::LowAboveHigh { low, high } => {
-                format!("has low {} above high {}", number(*low), number(*high))
-            }
             Issue::NotIncreasing { previous } => {
-                format!("must be more than the previous band's up_to ({}): bands go in increasing order", number(*previous))
+                words.fill("problem.not_increasing", &[("previous", &number(*previous))])
             }
             Issue::BelowMinimum { minimum } => {
-                format!("must be at least the minimum ({})", number(*minimum))
+                words.fill("problem.below_minimum", &[("minimum", &number(*minimum))])
             }
-            Issue::NeedsModel2 => "is a model-2 field: declare \"schema\": 2 to use it".to_owned(),
+            Issue::NeedsModel2 => words.get("problem.needs_model2").to_owned(),
+            Issue::Said { id, number: x } => words.fill(id, &[("n", &number(*x))]),
             Issue::Other(message) => message.clone(),
         };
         if self.path.is_empty() {
             what
         } else {
-            format!("{} {what}", self.path)
+            words.fill("problem.at", &[("path", &self.path), ("problem", &what)])
         }
     }
 }

@@ -8,7 +8,7 @@ use super::assumptions::{Key, Unit, CATALOGUE};
 use super::config::Config;
 use super::cost::Model;
 use super::numbers::Numbers;
-use super::problem::Problem;
+use super::problem::{Issue, Problem};
 use super::scenario::Scenario;
 use super::value::Value;
 
@@ -71,10 +71,11 @@ pub fn from_query(
     let mut assumptions: Vec<(String, Vec<(String, Value)>)> = Vec::new();
     for (i, (key, text)) in pairs.iter().enumerate() {
         if i >= MAX_PARAMS {
-            ignored.push(Problem::other(
-                "",
-                format!("the link has more than {MAX_PARAMS} parameters; the rest were ignored"),
-            ));
+            let issue = Issue::Said {
+                id: "link.too_many",
+                number: MAX_PARAMS as f64,
+            };
+            ignored.push(Problem::new("", issue));
             break;
         }
         let key = key.as_str();
@@ -97,10 +98,11 @@ pub fn from_query(
                 _ => (key, "value"),
             };
             if Key::from_id(id).is_none() {
-                ignored.push(Problem::other(
-                    key.to_owned(),
-                    "is not a setting Tierwise knows; it was ignored",
-                ));
+                let issue = Issue::Said {
+                    id: "link.unknown",
+                    number: 0.0,
+                };
+                ignored.push(Problem::new(key.to_owned(), issue));
                 continue;
             }
             match assumptions.iter_mut().find(|(k, _)| k == id) {
@@ -199,20 +201,20 @@ pub fn differences(
             });
         }
     };
-    cmp("Team size", n.number(a.team_size), n.number(b.team_size));
-    cmp("Deployment scale", n.number(a.scale), n.number(b.scale));
+    cmp(&n.t("field.team_size"), n.number(a.team_size), n.number(b.team_size));
+    cmp(&n.t("field.scale"), n.number(a.scale), n.number(b.scale));
     cmp(
-        "Horizon (years)",
-        a.horizon.to_string(),
-        b.horizon.to_string(),
+        &n.t("field.horizon"),
+        n.number(a.horizon as f64),
+        n.number(b.horizon as f64),
     );
     cmp(
-        "Team growth per year",
+        &n.t("field.team_growth"),
         n.percent(a.team_growth),
         n.percent(b.team_growth),
     );
     cmp(
-        "Scale growth per year",
+        &n.t("field.scale_growth"),
         n.percent(a.scale_growth),
         n.percent(b.scale_growth),
     );
@@ -224,16 +226,16 @@ pub fn differences(
             .map(|r| r.name.as_str())
             .collect();
         if v.is_empty() {
-            "none".to_owned()
+            n.t("requirements.none")
         } else {
-            v.join(", ")
+            v.join(&n.t("list.separator"))
         }
     };
-    cmp("Requirements", names(a), names(b));
+    cmp(&n.t("field.requirements"), names(a), names(b));
     for (key, spec) in Key::ALL.into_iter().zip(CATALOGUE) {
         let (x, y) = (a.assumptions.get(key), b.assumptions.get(key));
         cmp(
-            spec.label,
+            &spec.label(n),
             quantity(spec.unit, x.value, n),
             quantity(spec.unit, y.value, n),
         );
@@ -246,8 +248,8 @@ pub fn quantity(unit: Unit, x: f64, n: &dyn Numbers) -> String {
     match unit {
         Unit::Money => n.money(x),
         Unit::Fraction => n.percent(x),
-        Unit::Hours => format!("{} h", n.number(x)),
-        Unit::Weeks => format!("{} weeks", n.number(x)),
+        Unit::Hours => n.f("unit.hours", &[("n", &n.number(x))]),
+        Unit::Weeks => n.count("unit.weeks", x, &[]),
     }
 }
 
@@ -264,21 +266,20 @@ pub fn scenario_words(config: &Config, s: &Scenario, n: &dyn Numbers) -> (String
         if g == 0.0 {
             String::new()
         } else if g > 0.0 {
-            format!(" growing {} a year", n.percent(g))
+            n.f("scenario.growing", &[("share", &n.percent(g))])
         } else {
-            format!(" shrinking {} a year", n.percent(-g))
+            n.f("scenario.shrinking", &[("share", &n.percent(-g))])
         }
     };
-    let sentence = format!(
-        "{} user{}{} and {} {unit}{}, over {} year{}",
-        n.number(s.team_size),
-        if s.team_size == 1.0 { "" } else { "s" },
-        growth(s.team_growth),
-        n.number(s.scale),
-        growth(s.scale_growth),
-        s.horizon,
-        if s.horizon == 1 { "" } else { "s" }
-    );
+    let users = n.count("scenario.users", s.team_size, &[("growth", &growth(s.team_growth))]);
+    let args = [
+        ("users", users.as_str()),
+        ("units", &n.number(s.scale)),
+        ("unit", unit),
+        ("growth", &growth(s.scale_growth)),
+        ("years", &n.count("years", s.horizon as f64, &[])),
+    ];
+    let sentence = n.f("scenario.sentence", &args);
     let names: Vec<&str> = config
         .requirements
         .iter()
@@ -286,9 +287,9 @@ pub fn scenario_words(config: &Config, s: &Scenario, n: &dyn Numbers) -> (String
         .map(|r| r.name.as_str())
         .collect();
     let requirements = if names.is_empty() {
-        "none".to_owned()
+        n.t("requirements.none")
     } else {
-        names.join(", ")
+        names.join(&n.t("list.separator"))
     };
     (sentence, requirements)
 }

@@ -33,16 +33,12 @@ pub const LIKELY: f64 = 0.6;
 /// simulation says.
 pub const NARROW: f64 = 0.02;
 
-fn years(n: u32) -> String {
-    if n == 1 {
-        "1 year".into()
-    } else {
-        format!("{n} years")
-    }
+fn years(n: u32, words: &dyn Numbers) -> String {
+    words.count("years", n as f64, &[])
 }
 
 /// Names of requirements by id, joined for a sentence.
-fn requirement_names(config: &Config, ids: &[String]) -> String {
+fn requirement_names(config: &Config, ids: &[String], n: &dyn Numbers) -> String {
     ids.iter()
         .map(|id| {
             config
@@ -52,24 +48,24 @@ fn requirement_names(config: &Config, ids: &[String]) -> String {
                 .map_or(id.as_str(), |r| r.name.as_str())
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&n.t("list.separator"))
 }
 
 /// A share of simulated futures for people: "7 of 10", never "68.43%".
-pub fn share_words(share: f64) -> String {
+pub fn share_words(share: f64, n: &dyn Numbers) -> String {
     if share >= 1.0 {
-        return "every one of the simulated futures".into();
+        return n.t("share.all");
     }
     if share <= 0.0 {
-        return "none of the simulated futures".into();
+        return n.t("share.none");
     }
     if share < 0.1 {
-        return "fewer than 1 of 10 simulated futures".into();
+        return n.t("share.under_one");
     }
     // Whole tenths, rounded down, so the words agree with the thresholds ("likely" is 6 or 7
     // of 10, "clear" 8 or more), and never "10 of 10" when it is not every one.
-    let tenths = within((share * 10.0).floor(), 1.0, 9.0) as u32;
-    format!("{tenths} of 10 simulated futures")
+    let tenths = within((share * 10.0).floor(), 1.0, 9.0);
+    n.f("share.tenths", &[("tenths", &n.number(tenths))])
 }
 
 /// The qualified option other than `best` with the lowest expected present cost.
@@ -116,7 +112,7 @@ fn share_of(mc: Option<&MonteCarlo>, id: &str) -> Option<f64> {
 
 /// What decides a close call: the input whose range moves the savings most (spec §7's top
 /// sensitivity row), in words.
-fn decider(config: &Config, report: &Report) -> Option<String> {
+fn decider(config: &Config, report: &Report, n: &dyn Numbers) -> Option<String> {
     let top = report.sensitivity.first()?;
     if let Some(id) = top.assumption.strip_prefix("quote:") {
         let name = config
@@ -124,9 +120,9 @@ fn decider(config: &Config, report: &Report) -> Option<String> {
             .iter()
             .find(|o| o.id == id)
             .map_or(id, |o| o.name.as_str());
-        return Some(format!("the price {name} agrees on"));
+        return Some(n.f("verdict.decider_quote", &[("option", name)]));
     }
-    Key::from_id(&top.assumption).map(|k| CATALOGUE[k as usize].label.to_owned())
+    Key::from_id(&top.assumption).map(|k| CATALOGUE[k as usize].label(n))
 }
 
 /// The verdict in one or two plain sentences (see the module's comment).
@@ -137,7 +133,8 @@ pub fn verdict(
     mc: Option<&MonteCarlo>,
     n: &dyn Numbers,
 ) -> String {
-    let over = years(scenario.horizon);
+    let over = years(scenario.horizon, n);
+    let over = over.as_str();
     let Some(best) = report
         .options
         .iter()
@@ -147,84 +144,93 @@ pub fn verdict(
             .options
             .iter()
             .map(|o| {
-                format!(
-                    "{} {}",
-                    o.name,
-                    disqualified_because(config, scenario, o, n)
-                )
+                let reason = disqualified_because(config, scenario, o, n);
+                n.f("verdict.option_reason", &[("option", &o.name), ("reason", &reason)])
             })
             .collect();
-        return format!("No option fits: {}.", why.join("; "));
+        let reasons = why.join(&n.t("list.clauses"));
+        return n.f("verdict.none_fits", &[("reasons", &reasons)]);
     };
     let community = &report.options[config.community()];
     let next = runner_up(report, best);
     let sure = confidence(report, mc);
     let share = share_of(mc, &best.id);
-    let futures = |verb: &str| {
+    // " — cheapest in 7 of 10 simulated futures", once Monte Carlo has run.
+    let futures = |id: &str| {
         share
-            .map(|s| format!(" — {verb} in {}", share_words(s)))
+            .map(|s| n.f(id, &[("share", &share_words(s, n))]))
             .unwrap_or_default()
     };
 
     if sure == Some(Confidence::CloseCall) {
         let Some(next) = next else {
-            return format!("{} costs least over {over}.", best.name);
+            return n.f("verdict.costs_least", &[("option", &best.name), ("years", over)]);
         };
-        let lead = next.expected_present_cost - best.expected_present_cost;
-        let decides = decider(config, report)
-            .map(|d| format!("; what decides it: {d}"))
+        let lead = n.about(next.expected_present_cost - best.expected_present_cost);
+        let decides = decider(config, report, n)
+            .map(|d| n.f("verdict.decides", &[("decider", &d)]))
             .unwrap_or_default();
-        let cheaper = share
-            .map(|s| format!(", cheaper in {}", share_words(s)))
-            .unwrap_or_default();
-        return format!(
-            "Close call between {} and {}: {} costs about {} less over {over} on average{cheaper}{decides}.",
-            best.name,
-            next.name,
-            best.name,
-            n.about(lead)
-        );
+        let cheaper = futures("verdict.close_cheaper_in");
+        let args = [
+            ("best", best.name.as_str()),
+            ("next", next.name.as_str()),
+            ("lead", lead.as_str()),
+            ("years", over),
+            ("cheaper", cheaper.as_str()),
+            ("decides", decides.as_str()),
+        ];
+        return n.f("verdict.close_call", &args);
     }
 
-    let likely = if sure == Some(Confidence::Likely) {
-        "likely "
-    } else {
-        ""
-    };
+    // Each sentence has a "likely" form of its own: where the word goes depends on the language.
+    let likely = sure == Some(Confidence::Likely);
+    let pick = |clear: &'static str, probably: &'static str| if likely { probably } else { clear };
     match best.savings {
         // Community is recommended.
         None => match next {
-            Some(p) => format!(
-                "Stay on the community edition: self-hosting {} {likely}costs about {} less over {over} than {}, the cheapest paid option{}.",
-                best.name,
-                n.about(p.expected_present_cost - best.expected_present_cost),
-                p.name,
-                futures("cheaper")
-            ),
-            None => format!(
-                "Stay on the community edition: no paid option fits{}.",
-                futures("cheapest")
-            ),
+            Some(p) => {
+                let amount = n.about(p.expected_present_cost - best.expected_present_cost);
+                let futures = futures("verdict.cheaper_in");
+                let args = [
+                    ("community", best.name.as_str()),
+                    ("amount", amount.as_str()),
+                    ("years", over),
+                    ("paid", p.name.as_str()),
+                    ("futures", futures.as_str()),
+                ];
+                n.f(pick("verdict.stay", "verdict.stay_likely"), &args)
+            }
+            None => n.f("verdict.stay_no_paid", &[("futures", &futures("verdict.cheapest_in"))]),
         },
-        Some(s) if !community.qualified && s < 0.0 => format!(
-            "{} {likely}is the cheapest option that fits ({} {}): it costs about {} more over {over} than self-hosting would{}.",
-            best.name,
-            community.name,
-            disqualified_because(config, scenario, community, n),
-            n.about(-s),
-            futures("cheapest")
-        ),
+        Some(s) if !community.qualified && s < 0.0 => {
+            let reason = disqualified_because(config, scenario, community, n);
+            let amount = n.about(-s);
+            let futures = futures("verdict.cheapest_in");
+            let args = [
+                ("option", best.name.as_str()),
+                ("community", community.name.as_str()),
+                ("reason", reason.as_str()),
+                ("amount", amount.as_str()),
+                ("years", over),
+                ("futures", futures.as_str()),
+            ];
+            n.f(pick("verdict.cheapest_fit", "verdict.cheapest_fit_likely"), &args)
+        }
         Some(s) => {
             let payback = best
                 .payback_month
-                .map(|m| format!(", pays back in month {m}"))
+                .map(|m| n.f("verdict.payback", &[("month", &n.number(m as f64))]))
                 .unwrap_or_default();
-            format!(
-                "{} {likely}pays off: saves about {} over {over}{payback}{}.",
-                best.name,
-                n.about(s),
-                futures("cheapest")
-            )
+            let amount = n.about(s);
+            let futures = futures("verdict.cheapest_in");
+            let args = [
+                ("option", best.name.as_str()),
+                ("amount", amount.as_str()),
+                ("years", over),
+                ("payback", payback.as_str()),
+                ("futures", futures.as_str()),
+            ];
+            n.f(pick("verdict.pays_off", "verdict.pays_off_likely"), &args)
         }
     }
 }
@@ -239,10 +245,8 @@ pub fn disqualified_because(
 ) -> String {
     let mut parts = Vec::new();
     if !o.unmet.is_empty() {
-        parts.push(format!(
-            "cannot meet {}",
-            requirement_names(config, &o.unmet)
-        ));
+        let names = requirement_names(config, &o.unmet, n);
+        parts.push(n.f("reason.cannot_meet", &[("requirements", &names)]));
     }
     if let Some(option) = config.options.iter().find(|c| c.id == o.id) {
         let l = &option.limits;
@@ -255,27 +259,22 @@ pub fn disqualified_because(
             let Some((year, seats, units)) = first_break(option, scenario, limit) else {
                 continue;
             };
-            let unit = &config.scale_unit.many;
-            parts.push(match limit {
-                Limit::MinTeamSize => format!(
-                    "sold from {} users, you have {} in year {year}",
-                    n.number(l.min_team_size.unwrap_or(0.0)),
-                    n.number(seats)
-                ),
-                Limit::MaxTeamSize => format!(
-                    "up to {} users, you reach {} in year {year}",
-                    n.number(l.max_team_size.unwrap_or(0.0)),
-                    n.number(seats)
-                ),
-                Limit::MaxScale => format!(
-                    "up to {} {unit}, you reach {} in year {year}",
-                    n.number(l.max_scale.unwrap_or(0.0)),
-                    n.number(units)
-                ),
-            });
+            let (id, bound, value) = match limit {
+                Limit::MinTeamSize => ("reason.min_team", l.min_team_size, seats),
+                Limit::MaxTeamSize => ("reason.max_team", l.max_team_size, seats),
+                Limit::MaxScale => ("reason.max_scale", l.max_scale, units),
+            };
+            let args = [
+                ("limit", n.number(bound.unwrap_or(0.0))),
+                ("value", n.number(value)),
+                ("year", n.number(year as f64)),
+                ("unit", config.scale_unit.many.clone()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            parts.push(n.f(id, &args));
         }
     }
-    parts.join("; ")
+    parts.join(&n.t("list.clauses"))
 }
 
 /// The first year in which `option` breaks `limit`, with that year's seats and units.
@@ -301,11 +300,8 @@ pub fn quote_words(config: &Config, o: &OptionReport, n: &dyn Numbers) -> Option
         .price()?
         .quote?;
     let year = o.years.first()?.licence;
-    Some(format!(
-        "price on request — estimated {}–{} a year",
-        n.about(year * low),
-        n.about(year * high)
-    ))
+    let (low, high) = (n.about(year * low), n.about(year * high));
+    Some(n.f("quote.estimate", &[("low", &low), ("high", &high)]))
 }
 
 /// Compact mode's line about the runner-up, which has no card there: "Next best: Forgeline
@@ -316,10 +312,7 @@ pub fn runner_up_sentence(report: &Report, horizon: u32, n: &dyn Numbers) -> Opt
         .iter()
         .find(|o| Some(&o.id) == report.recommended.as_ref())?;
     let next = runner_up(report, best)?;
-    Some(format!(
-        "Next best: {}, about {} more over {}.",
-        next.name,
-        n.about(next.expected_present_cost - best.expected_present_cost),
-        years(horizon)
-    ))
+    let amount = n.about(next.expected_present_cost - best.expected_present_cost);
+    let args = [("option", next.name.as_str()), ("amount", &amount), ("years", &years(horizon, n))];
+    Some(n.f("runner_up", &args))
 }

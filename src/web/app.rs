@@ -12,6 +12,7 @@ use super::report::ReportHeading;
 use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
 use super::state;
 use super::toolbar::{current_query, Toolbar};
+use crate::model::messages::Messages;
 use crate::model::share::from_query;
 use crate::model::{Config, Scenario};
 
@@ -121,17 +122,17 @@ pub fn Calculator(
         view! {
             <ReportHeading ctx config_url=config_url.clone() />
             <Toolbar ctx config_url=config_url.clone() />
-            <Notices notices />
+            <Notices ctx notices />
             <div class="layout">
                 // Headings for the outline (and screen readers' heading lists), not the eye.
                 <div class="inputs">
-                    <h2 class="sr-only">"Your inputs"</h2>
+                    <h2 class="sr-only">{ctx.t("layout.inputs")}</h2>
                     <ScenarioFields ctx />
                     <Requirements ctx />
                     <AssumptionsPanel ctx />
                 </div>
                 <div class="results">
-                    <h2 class="sr-only">"Results"</h2>
+                    <h2 class="sr-only">{ctx.t("layout.results")}</h2>
                     <Verdict ctx />
                     <Show when=move || ctx.present.get()>
                         <Compare ctx />
@@ -159,14 +160,14 @@ pub fn Calculator(
                     <Cta ctx />
                     // The full calculator in place, with the scenario as it is.
                     <button type="button" class="compare-all" on:click=move |_| ctx.compact.set(false)>
-                        "Compare all options"
+                        {ctx.t("compact.compare_all")}
                     </button>
                 </div>
             </div>
         }
     };
     view! {
-        <div class="tierwise" part="root" class:present=move || ctx.present.get() class:compact=move || ctx.compact.get() data-theme=move || ctx.theme.get()>
+        <div class="tierwise" part="root" lang=ctx.lang() class:present=move || ctx.present.get() class:compact=move || ctx.compact.get() data-theme=move || ctx.theme.get()>
             {move || if ctx.compact.get() { compact().into_any() } else { full.clone()().into_any() }}
         </div>
     }
@@ -177,14 +178,18 @@ pub fn Calculator(
 pub fn ErrorPanel(
     /// What went wrong.
     error: LoadError,
+    /// The words of the widget's language.
+    words: Messages,
 ) -> impl IntoView {
-    let numbers = IntlNumbers::new("USD", None);
+    let lang = words.lang;
+    let title = words.get("error.config").to_owned();
+    let numbers = IntlNumbers::with_words("USD", None, words);
     // An invalid config lists its problems; anything else has one sentence to say.
     let lines: Vec<String> = match error.problems() {
         [] => vec![error.summary()],
         problems => problems.iter().map(|p| numbers.problem(p)).collect(),
     };
-    let render = move || vec![error_panel("This pricing config cannot be used", &lines)];
+    let render = move || vec![error_panel(&title, &lines).attr("lang", lang)];
     view! { <Region render=Box::new(render) /> }
 }
 

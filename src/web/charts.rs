@@ -133,12 +133,15 @@ fn Figure(
     /// Unique prefix for the ids that tie title and description to the SVG.
     id: &'static str,
     /// The chart's title, shown and announced.
-    title: &'static str,
+    title: String,
+    /// The calculator's state, for the words.
+    ctx: Ctx,
     /// Draws the description and the SVG's contents.
     draw: Box<dyn Fn() -> Drawing>,
     /// Draws the same data as a table.
     data: Box<dyn Fn() -> Vec<El>>,
 ) -> impl IntoView {
+    let caption = title.clone();
     let svg = move || {
         let (desc, body, extra) = draw();
         let title_id = format!("{id}-title");
@@ -148,17 +151,18 @@ fn Figure(
             .attr("role", "img")
             .attr("aria-labelledby", format!("{title_id} {desc_id}"))
             .attr("preserveAspectRatio", "xMidYMid meet")
-            .child(text("title", title).attr("id", title_id))
+            .child(text("title", title.as_str()).attr("id", title_id))
             .child(text("desc", desc).attr("id", desc_id))
             .kids(body)]
     };
     // The table is drawn only while its <details> is open: closed, nobody can see it, and
     // drawing four tables on every keystroke cost more than the charts themselves.
+    let summary = ctx.f("chart.data_table", &[("title", &caption)]);
     view! {
         <figure class="chart" part="chart">
-            <figcaption id=format!("{id}-caption")>{title}</figcaption>
+            <figcaption id=format!("{id}-caption")>{caption}</figcaption>
             <Region render=Box::new(svg) />
-            <LazyDetails class="data" summary=format!("{title}: data table") inner_class="table-scroll" render=data />
+            <LazyDetails class="data" summary=summary inner_class="table-scroll" render=data />
         </figure>
     }
 }
@@ -230,9 +234,9 @@ pub fn CumulativeChart(
         body.extend((0..=months / 12).map(|y| {
             let x = xa.at((y * 12) as f64);
             let name = if y == 0 {
-                "start".to_owned()
+                ctx.t("chart.start")
             } else {
-                format!("Y{y}")
+                ctx.f("chart.year_tick", &[("year", &ctx.fmt(|n| n.number(y as f64)))])
             };
             label("tick", x, H - BOTTOM + 18, Some("middle"), name)
         }));
@@ -252,12 +256,13 @@ pub fn CumulativeChart(
                         .at("cy", y)
                         .at("r", 6),
                 );
+                let month = ctx.fmt(|n| n.number(*m as f64));
                 body.push(label(
                     "marker-label",
                     x + 8,
                     y - 8,
                     None,
-                    format!("pays back, month {m}"),
+                    ctx.f("chart.pays_back_mark", &[("month", &month)]),
                 ));
             }
         }
@@ -265,25 +270,26 @@ pub fn CumulativeChart(
         let ends = s
             .iter()
             .map(|(name, cum, _)| {
-                format!(
-                    "{name} ends at {}",
-                    ctx.fmt(|n| n.money(*cum.last().unwrap_or(&0.0)))
-                )
+                let amount = ctx.fmt(|n| n.money(*cum.last().unwrap_or(&0.0)));
+                ctx.f("chart.ends_at", &[("option", name), ("amount", &amount)])
             })
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&ctx.t("list.separator"));
         let paybacks: Vec<String> = s
             .iter()
-            .filter_map(|(name, _, p)| p.map(|m| format!("{name} pays back in month {m}")))
+            .filter_map(|(name, _, p)| {
+                let m = (*p)? as f64;
+                let month = ctx.fmt(|n| n.number(m));
+                Some(ctx.f("chart.pays_back", &[("option", name), ("month", &month)]))
+            })
             .collect();
-        let desc = format!(
-            "Cumulative cost month by month, undiscounted. {ends}. {}",
-            if paybacks.is_empty() {
-                "No paid option pays back.".into()
-            } else {
-                paybacks.join("; ") + "."
-            }
-        );
+        let paybacks = if paybacks.is_empty() {
+            ctx.t("chart.no_payback")
+        } else {
+            let list = paybacks.join(&ctx.t("list.clauses"));
+            ctx.f("chart.paybacks", &[("list", &list)])
+        };
+        let desc = ctx.f("chart.cumulative_desc", &[("ends", &ends), ("paybacks", &paybacks)]);
         (desc, body, extra)
     };
     let data = move || {
@@ -297,22 +303,23 @@ pub fn CumulativeChart(
             .into_iter()
             .map(|m| {
                 let cells = s.iter().map(|x| ctx.fmt(|n| n.money(x.1[m]))).collect();
-                (m.to_string(), cells)
+                (ctx.fmt(|n| n.number(m as f64)), cells)
             })
             .collect();
-        vec![table(header("Month", s.iter().map(|x| x.0.clone())), rows)]
+        vec![table(header(&ctx.t("chart.month"), s.iter().map(|x| x.0.clone())), rows)]
     };
-    view! { <Figure id="tw-cumulative" title="Cumulative cost over time" draw=Box::new(draw) data=Box::new(data) /> }
+    view! { <Figure ctx id="tw-cumulative" title=ctx.t("chart.cumulative") draw=Box::new(draw) data=Box::new(data) /> }
 }
 
+/// The bars' parts: the one-time lines together, then each yearly line (message ids).
 const BREAKDOWN: [&str; 7] = [
-    "One-time",
-    "Licence",
-    "Infrastructure",
-    "Operations",
-    "Self-help",
-    "Downtime",
-    "Compliance",
+    "line.one_time",
+    "line.licence",
+    "line.infrastructure",
+    "line.operations",
+    "line.self_help",
+    "line.downtime",
+    "line.compliance",
 ];
 
 /// Each option's expected total split into its cost lines, as stacked bars.
@@ -378,7 +385,7 @@ pub fn BreakdownChart(
         for (k, name) in BREAKDOWN.iter().enumerate() {
             let x = 8 + (k as i32) * 90;
             body.push(rect(format!("swatch line-{k}"), x, H - 30, 12, 12));
-            body.push(label("legend", x + 16, H - 20, None, *name));
+            body.push(label("legend", x + 16, H - 20, None, ctx.t(name)));
         }
         let desc = d
             .iter()
@@ -390,16 +397,17 @@ pub fn BreakdownChart(
                         best
                     }
                 });
-                format!(
-                    "{name}: {} in all, most of it {} ({})",
-                    ctx.fmt(|n| n.money(parts.iter().sum())),
-                    BREAKDOWN_LOWER[k],
-                    ctx.fmt(|n| n.money(v))
-                )
+                let args = [
+                    ("option", name.clone()),
+                    ("total", ctx.fmt(|n| n.money(parts.iter().sum()))),
+                    ("line", ctx.t(&format!("{}.in_text", BREAKDOWN[k]))),
+                    ("amount", ctx.fmt(|n| n.money(v))),
+                ];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                ctx.f("chart.breakdown_option", &args)
             })
             .collect::<Vec<_>>()
-            .join(". ")
-            + ".";
+            .join(" ");
         (desc, body, 0)
     };
     let table_data = move || {
@@ -413,23 +421,12 @@ pub fn BreakdownChart(
             })
             .collect();
         vec![table(
-            header("Option", BREAKDOWN.iter().map(|l| l.to_string())),
+            header(&ctx.t("chart.option"), BREAKDOWN.iter().map(|l| ctx.t(l))),
             rows,
         )]
     };
-    view! { <Figure id="tw-breakdown" title="Where the money goes" draw=Box::new(draw) data=Box::new(table_data) /> }
+    view! { <Figure ctx id="tw-breakdown" title=ctx.t("chart.breakdown") draw=Box::new(draw) data=Box::new(table_data) /> }
 }
-
-/// The cost lines in running text (no `to_lowercase`: its Unicode tables cost 4 KB of wasm).
-const BREAKDOWN_LOWER: [&str; 7] = [
-    "one-time",
-    "licence",
-    "infrastructure",
-    "operations",
-    "self-help",
-    "downtime",
-    "compliance",
-];
 
 /// One paid option's savings curve: (option index, name, savings per sample, wins intervals).
 type Curve = (usize, String, Vec<f64>, Vec<[u32; 2]>);
@@ -472,18 +469,17 @@ pub fn SavingsChart(
     };
     let wins_text = move |name: &str, wins: &[[u32; 2]]| {
         if wins.is_empty() {
-            format!("{name} never costs less than community at any team size")
+            ctx.f("chart.never_wins", &[("option", name)])
         } else {
             let parts: Vec<String> = wins
                 .iter()
                 .map(|[a, b]| {
-                    ctx.fmt(|n| format!("{} to {}", n.number(*a as f64), n.number(*b as f64)))
+                    let (a, b) = ctx.fmt(|n| (n.number(*a as f64), n.number(*b as f64)));
+                    ctx.f("chart.wins_range", &[("from", &a), ("to", &b)])
                 })
                 .collect();
-            format!(
-                "{name} costs no more than community from {} users",
-                parts.join(" and from ")
-            )
+            let ranges = parts.join(&ctx.t("chart.wins_and"));
+            ctx.f("chart.wins", &[("option", name), ("ranges", &ranges)])
         }
     };
     let draw = move || {
@@ -500,7 +496,7 @@ pub fn SavingsChart(
         let (zero, now) = (ya.at(0.0), xa.at(log(team)));
         body.push(line("zero".into(), LEFT, W - RIGHT, zero, zero));
         body.push(line("now".into(), now, now, TOP, H - BOTTOM));
-        body.push(label("marker-label", now + 4, H - BOTTOM - 6, None, "you"));
+        body.push(label("marker-label", now + 4, H - BOTTOM - 6, None, ctx.t("chart.you")));
         let mut decade = 1.0;
         while decade <= max {
             let x = xa.at(log(decade));
@@ -518,7 +514,7 @@ pub fn SavingsChart(
             W / 2,
             H - 6,
             Some("middle"),
-            "Team size (log scale)",
+            ctx.t("chart.team_size_log"),
         ));
         for (i, _, ys, wins) in &series {
             let pts = points(xs.iter().zip(ys).map(|(x, y)| (xa.at(log(*x)), ya.at(*y))));
@@ -539,14 +535,12 @@ pub fn SavingsChart(
                 ));
             }
         }
-        let desc = format!(
-            "Savings against community by team size, everything else fixed. {}.",
-            series
-                .iter()
-                .map(|s| wins_text(&s.1, &s.3))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
+        let wins = series
+            .iter()
+            .map(|s| wins_text(&s.1, &s.3))
+            .collect::<Vec<_>>()
+            .join(&ctx.t("list.clauses"));
+        let desc = ctx.f("chart.savings_desc", &[("wins", &wins)]);
         (desc, body, 0)
     };
     let table_data = move || {
@@ -565,20 +559,21 @@ pub fn SavingsChart(
             .collect();
         vec![
             table(
-                header("Team size", series.iter().map(|s| s.1.clone())),
+                header(&ctx.t("field.team_size"), series.iter().map(|s| s.1.clone())),
                 rows,
             ),
             el("ul").kids(series.iter().map(|s| text("li", wins_text(&s.1, &s.3)))),
         ]
     };
-    view! { <Figure id="tw-savings" title="Savings against team size" draw=Box::new(draw) data=Box::new(table_data) /> }
+    view! { <Figure ctx id="tw-savings" title=ctx.t("chart.savings") draw=Box::new(draw) data=Box::new(table_data) /> }
 }
 
-fn assumption_label(id: &str) -> &'static str {
+/// A sensitivity row's name: an assumption's label, or "Quoted price".
+fn assumption_label(ctx: Ctx, id: &str) -> String {
     if id.starts_with("quote:") {
-        return "Quoted price";
+        return ctx.t("chart.quoted_price");
     }
-    Key::from_id(id).map_or("", |k| CATALOGUE[k as usize].label)
+    Key::from_id(id).map_or(String::new(), |k| ctx.fmt(|n| CATALOGUE[k as usize].label(n)))
 }
 
 /// Which assumptions move the savings most: a tornado of savings at each one's low and high.
@@ -613,7 +608,7 @@ pub fn TornadoChart(
                 LEFT + 104,
                 y + band / 2 + 4,
                 Some("end"),
-                assumption_label(&r.assumption),
+                assumption_label(ctx, &r.assumption),
             ));
             body.push(rect(
                 "tornado-bar".into(),
@@ -639,16 +634,20 @@ pub fn TornadoChart(
             W / 2,
             H - 6,
             Some("middle"),
-            "Savings against community",
+            ctx.t("chart.savings_axis"),
         ));
         let desc = match rows.first() {
-            None => "No assumption has an uncertainty range.".into(),
-            Some(r) => format!(
-                "How {name}'s savings move when one assumption goes from its low to its high value. {} matters most: savings from {} to {}.",
-                assumption_label(&r.assumption),
-                ctx.fmt(|n| n.money(r.low)),
-                ctx.fmt(|n| n.money(r.high))
-            ),
+            None => ctx.t("chart.no_ranges"),
+            Some(r) => {
+                let args = [
+                    ("option", name),
+                    ("assumption", assumption_label(ctx, &r.assumption)),
+                    ("low", ctx.fmt(|n| n.money(r.low))),
+                    ("high", ctx.fmt(|n| n.money(r.high))),
+                ];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                ctx.f("chart.tornado_desc", &args)
+            }
         };
         (desc, body, 0)
     };
@@ -658,11 +657,11 @@ pub fn TornadoChart(
             .into_iter()
             .map(|r| {
                 let cells = vec![ctx.fmt(|n| n.money(r.low)), ctx.fmt(|n| n.money(r.high))];
-                (assumption_label(&r.assumption).to_owned(), cells)
+                (assumption_label(ctx, &r.assumption), cells)
             })
             .collect();
-        let head = ["Assumption", "Savings at low", "Savings at high"].map(String::from);
+        let head = ["assumptions.assumption", "chart.savings_at_low", "chart.savings_at_high"].map(|id| ctx.t(id));
         vec![table(head.to_vec(), rows)]
     };
-    view! { <Figure id="tw-tornado" title="What the answer depends on" draw=Box::new(draw) data=Box::new(table_data) /> }
+    view! { <Figure ctx id="tw-tornado" title=ctx.t("chart.tornado") draw=Box::new(draw) data=Box::new(table_data) /> }
 }

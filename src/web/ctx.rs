@@ -4,6 +4,8 @@
 //! report synchronously (it takes microseconds) and the components simply read it.
 
 use super::format::IntlNumbers;
+use crate::model::messages::Messages;
+use crate::model::numbers::Numbers;
 use crate::model::report::OptionReport;
 use crate::model::scenario::{DEFAULT_DRAWS, DEFAULT_SEED};
 use crate::model::uncertainty::MonteCarlo;
@@ -54,10 +56,11 @@ pub const LIVE: Depth = Depth {
 impl Ctx {
     /// Sets up the state for `config`, starting from `scenario`, and schedules Monte Carlo
     /// after every change.
-    pub fn new(config: Config, scenario: Scenario, locale: Option<String>) -> Ctx {
-        let numbers = StoredValue::new_local(Rc::new(IntlNumbers::new(
+    pub fn new(config: Config, scenario: Scenario, locale: Option<String>, words: Messages) -> Ctx {
+        let numbers = StoredValue::new_local(Rc::new(IntlNumbers::with_words(
             &config.currency,
             locale.as_deref(),
+            words,
         )));
         let config = StoredValue::new(Arc::new(config));
         let scenario = RwSignal::new(scenario);
@@ -148,6 +151,23 @@ impl Ctx {
     /// Reads the number formatters.
     pub fn fmt<R>(&self, f: impl FnOnce(&IntlNumbers) -> R) -> R {
         f(&self.numbers())
+    }
+
+    /// The language of the calculator's words ("en", "de", …), for its `lang` attribute.
+    pub fn lang(&self) -> &'static str {
+        self.numbers().words().lang
+    }
+
+    /// Message `id` in the calculator's language.
+    #[inline(never)]
+    pub fn t(&self, id: &str) -> String {
+        self.numbers().t(id)
+    }
+
+    /// Message `id` with its placeholders filled.
+    #[inline(never)]
+    pub fn f(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.numbers().f(id, args)
     }
 
     /// Dispatches `name` on the host element, bubbling and composed, with `detail`; returns

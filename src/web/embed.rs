@@ -7,6 +7,7 @@ use super::ctx::Ctx;
 use super::format::{is_locale, IntlNumbers};
 use super::load::{fetch_config, LoadError};
 use crate::model::decode::{Decoder, Fields};
+use crate::model::messages::{catalogue_for, english, Messages};
 use crate::model::problem::{Issue, Problem, Problems};
 use crate::model::value::to_value;
 use crate::model::{evaluate_to, Config, Depth, Scenario, Value};
@@ -155,6 +156,8 @@ struct Options {
     persist: Option<bool>,
     /// Scenario fields to apply (`team_size`, `scale`, `requirements`, …, or `scenario: {…}`).
     scenario: Vec<(String, Value)>,
+    /// The host's own words (`messages: {id: text}`), over the catalogue and the config's.
+    messages: Option<Messages>,
 }
 
 const MODES: &[&str] = &["full", "compact", "present"];
@@ -223,6 +226,11 @@ impl Options {
             o.persist = f
                 .get("persist")
                 .and_then(|v| d.boolean(v, &f.path_of("persist")));
+            o.messages = f.get("messages").map(|v| {
+                let mut m = Messages::english();
+                m.read(&mut d, v, &f.path_of("messages"));
+                m
+            });
             match f.get("scenario") {
                 None => {}
                 Some(Value::Object(members)) => o.scenario.extend(members.iter().cloned()),
@@ -331,8 +339,12 @@ impl Widget {
         host: web_sys::HtmlElement,
         root: web_sys::HtmlElement,
         options: JsValue,
+        catalogue: JsValue,
     ) -> Result<Widget, JsValue> {
         install_panic_hook();
+        if let Ok(f) = catalogue.dyn_into::<js_sys::Function>() {
+            CATALOGUE.with(|c| *c.borrow_mut() = Some(f));
+        }
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         MOUNTED.with(|m| m.borrow_mut().push((host.clone(), root.clone().into())));
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
@@ -387,6 +399,9 @@ impl Widget {
             o.theme = new.theme.or(o.theme.take());
             o.locale = new.locale.or(o.locale.take());
             o.persist = new.persist.or(o.persist);
+            if new.messages.is_some() {
+                o.messages = new.messages;
+            }
             for (k, v) in new.scenario {
                 o.scenario.retain(|(key, _)| *key != k);
                 o.scenario.push((k, v));
@@ -469,6 +484,9 @@ impl Widget {
 }
 
 thread_local! {
+    /// The loader's `catalogue(lang)`: a promise of a language's messages, fetched on demand
+    /// and checked against the hash sealed into the bundle. One loader, one function.
+    static CATALOGUE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// Every mounted calculator's host element and mount point, for reporting a panic.
     static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
@@ -508,22 +526,80 @@ pub fn report_panic(message: &str) {
     }
 }
 
-/// Loads the config whenever its source changes, then shows the calculator or the error.
+/// A loaded config: where it came from, the config or why not, and the words to show.
+type Loaded = (String, Result<Config, LoadError>, Messages);
+
+/// The words for `locale`: its catalogue (fetched by the loader on first need), else English.
+async fn load_words(locale: Option<&str>) -> Messages {
+    let Some(lang) = locale.and_then(catalogue_for) else {
+        return Messages::english();
+    };
+    let mut words = Messages::language(lang);
+    let promise = CATALOGUE
+        .with(|c| c.borrow().clone())
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(lang)).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let loaded = match promise {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+        None => None,
+    };
+    match loaded.map(|js| super::js::from_js(&js, lang)) {
+        Some(Ok(value)) => {
+            // Our own catalogues, checked by the tests: a problem here is a build's mistake.
+            words.read(&mut Decoder::default(), &value, lang);
+            words
+        }
+        _ => {
+            let said = format!("Tierwise: the {lang} messages could not be loaded; showing English");
+            web_sys::console::warn_1(&JsValue::from_str(&said));
+            Messages::english()
+        }
+    }
+}
+
+/// Loads the words and the config whenever the source, locale or the host's words change,
+/// then shows the calculator or the error.
 fn widget_view(shared: Shared) -> impl IntoView {
-    let loaded = RwSignal::new(None::<(String, Result<Config, LoadError>)>);
+    let loaded = RwSignal::new(None::<Loaded>);
+    // What shows while the config loads, in the words' language once they arrive.
+    let loading = RwSignal::new(english("loading").unwrap_or_default().to_owned());
     let options = shared.options;
-    let source = Memo::new(move |_| options.with(|o| (o.source.clone(), o.locale.clone())));
+    let source =
+        Memo::new(move |_| options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone())));
+    // Only the latest load may show: an older one finishing late is dropped.
+    let generation = Rc::new(std::cell::Cell::new(0u32));
     Effect::new(move |_| {
-        let (_, _) = source.get();
+        let (_, locale, overrides) = source.get();
         let src = options.with_untracked(|o| shared.host.with_value(|h| config_source(o, h)));
         loaded.set(None);
-        match src {
-            Err(e) => loaded.set(Some((String::new(), Err(e)))),
-            Ok(src) => leptos::task::spawn_local(async move {
-                let result = load(src).await;
-                loaded.set(Some(result));
-            }),
-        }
+        let mine = generation.get() + 1;
+        generation.set(mine);
+        let generation = generation.clone();
+        leptos::task::spawn_local(async move {
+            let locale = locale.or_else(page_locale);
+            let mut w = load_words(locale.as_deref()).await;
+            if generation.get() != mine {
+                return;
+            }
+            loading.try_set(w.get("loading").to_owned());
+            let (url, result) = match src {
+                Err(e) => (String::new(), Err(e)),
+                Ok(src) => load(src).await,
+            };
+            if generation.get() != mine {
+                return;
+            }
+            // The vendor's words for this language, then the host page's.
+            if let Ok(c) = &result {
+                if let Some((_, m)) = c.messages.iter().find(|(l, _)| l == w.lang) {
+                    w.merge(m);
+                }
+            }
+            if let Some(o) = &overrides {
+                w.merge(o);
+            }
+            loaded.try_set(Some((url, result, w)));
+        });
     });
     let host = move || shared.host.get_value();
     move || match loaded.get() {
@@ -531,18 +607,17 @@ fn widget_view(shared: Shared) -> impl IntoView {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
             shared.ctx.set(None);
-            view! { <p class="tierwise loading" role="status">"Loading the pricing config…"</p> }
-                .into_any()
+            view! { <p class="tierwise loading" role="status">{move || loading.get()}</p> }.into_any()
         }
-        Some((_, Err(e))) => {
+        Some((_, Err(e), w)) => {
             shared.ctx.set(None);
             announce(&host(), &load_error_detail(&e));
-            view! { <ErrorPanel error=e /> }.into_any()
+            view! { <ErrorPanel error=e words=w /> }.into_any()
         }
-        Some((url, Ok(config))) => {
+        Some((url, Ok(config), w)) => {
             let o = options.get_untracked();
             let locale = o.locale.clone().or_else(page_locale);
-            let numbers = IntlNumbers::new(&config.currency, locale.as_deref());
+            let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w.clone());
             let persist = o.persist.unwrap_or(false);
             let (start, mut notices) = if persist {
                 initial_scenario(&config, &url, &numbers)
@@ -557,12 +632,12 @@ fn widget_view(shared: Shared) -> impl IntoView {
                     Err(p) => {
                         let detail = error_detail("Some settings could not be used", &p.0);
                         announce(&host(), &detail);
-                        notices.extend(detail.problems.into_iter().map(|p| p.message));
+                        notices.extend(p.0.iter().map(|p| numbers.problem(p)));
                         start
                     }
                 }
             };
-            let ctx = Ctx::new(config, start, locale);
+            let ctx = Ctx::new(config, start, locale, w);
             ctx.host.set_value(Some(host()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
             ctx.compact.set(o.mode.as_deref() == Some("compact"));

@@ -1,17 +1,21 @@
 //! Numbers for people, written and read by the browser (`Intl.NumberFormat`, `Number`), so
 //! the wasm carries no float formatting or parsing of its own.
 
+use crate::model::messages::Messages;
 use crate::model::numbers::Numbers;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// `Intl` formatters for one currency and locale.
+/// `Intl` formatters for one currency and locale, and that locale's words.
 #[derive(Clone)]
 pub struct IntlNumbers {
     money: Function,
     compact: Function,
     number: Function,
     percent: Function,
+    /// `Intl.PluralRules` for the locale.
+    plural: Intl::PluralRules,
+    words: Messages,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -47,6 +51,11 @@ impl IntlNumbers {
     /// Formatters for `currency` (ISO 4217) in `locale`, or the page's locale when `None` (or
     /// not a tag `Intl` accepts).
     pub fn new(currency: &str, locale: Option<&str>) -> IntlNumbers {
+        IntlNumbers::with_words(currency, locale, Messages::english())
+    }
+
+    /// Formatters for `currency` in `locale`, speaking `words`.
+    pub fn with_words(currency: &str, locale: Option<&str>, words: Messages) -> IntlNumbers {
         let locales = Array::new();
         if let Some(l) = locale.filter(|l| is_locale(l)) {
             locales.push(&JsValue::from_str(l));
@@ -70,12 +79,14 @@ impl IntlNumbers {
                 ("style", "percent".into()),
                 ("maximumFractionDigits", 2.into()),
             ]),
+            plural: Intl::PluralRules::new(&locales, &Object::new()),
+            words,
         }
     }
 
     /// A problem in words, its numbers written by `Intl`.
     pub fn problem(&self, p: &crate::model::Problem) -> String {
-        p.message_with(&|x| self.number(x))
+        p.message_in(&self.words, &|x| self.number(x))
     }
 }
 
@@ -98,6 +109,16 @@ impl Numbers for IntlNumbers {
             .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default()
+    }
+    fn words(&self) -> &Messages {
+        &self.words
+    }
+    fn plural(&self, n: f64) -> &'static str {
+        let category = String::from(self.plural.select(n));
+        ["zero", "one", "two", "few", "many"]
+            .into_iter()
+            .find(|c| *c == category)
+            .unwrap_or("other")
     }
     fn parse(&self, text: &str) -> Option<f64> {
         let t = text.trim();

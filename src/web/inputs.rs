@@ -81,7 +81,7 @@ pub fn refusal(ctx: Ctx, label: &str, x: f64, range: Range, percent: bool) -> Op
     let issue = range.check(x)?;
     let p = Problem::new(label, issue);
     Some(ctx.fmt(|n| {
-        p.message_with(&|v| {
+        p.message_in(n.words(), &|v| {
             if percent {
                 format!("{}%", n.number(v))
             } else {
@@ -134,7 +134,7 @@ pub fn NumberField(
     });
     let accept = move |x: f64, label: &str| {
         let message = if x.is_nan() {
-            Some(format!("{label} must be a number"))
+            Some(ctx.f("field.not_a_number", &[("label", label)]))
         } else {
             refusal(ctx, label, x, range, percent)
         };
@@ -221,7 +221,7 @@ pub fn MainFields(
     view! {
             <NumberField
                 ctx
-                label="Team size"
+                label=ctx.t("field.team_size")
                 id="tw-team-size"
                 value=Signal::derive(move || s.with(|s| s.team_size))
                 range=TEAM_SIZE
@@ -230,14 +230,14 @@ pub fn MainFields(
             />
             <NumberField
                 ctx
-                label="Deployment scale"
+                label=ctx.t("field.scale")
                 id="tw-scale"
                 value=Signal::derive(move || s.with(|s| s.scale))
                 range=SCALE
                 slider=Slider::Log { min: 0.1, max: 10_000.0 }
                 on_change=move |x| ctx.update(|s| s.scale = x)
             />
-            <p class="hint">{format!("In {unit}.")}</p>
+            <p class="hint">{ctx.f("field.scale_hint", &[("unit", &unit)])}</p>
     }
 }
 
@@ -250,11 +250,11 @@ pub fn ScenarioFields(
     let s = ctx.scenario;
     view! {
         <fieldset class="scenario-fields">
-            <legend>"Your situation"</legend>
+            <legend>{ctx.t("field.situation")}</legend>
             <MainFields ctx />
             <NumberField
                 ctx
-                label="Horizon (years)"
+                label=ctx.t("field.horizon")
                 id="tw-horizon"
                 value=Signal::derive(move || s.with(|s| s.horizon as f64))
                 range=HORIZON
@@ -263,7 +263,7 @@ pub fn ScenarioFields(
             />
             <NumberField
                 ctx
-                label="Team growth per year"
+                label=ctx.t("field.team_growth")
                 id="tw-team-growth"
                 value=Signal::derive(move || s.with(|s| s.team_growth * 100.0))
                 percent=true
@@ -273,7 +273,7 @@ pub fn ScenarioFields(
             />
             <NumberField
                 ctx
-                label="Scale growth per year"
+                label=ctx.t("field.scale_growth")
                 id="tw-scale-growth"
                 value=Signal::derive(move || s.with(|s| s.scale_growth * 100.0))
                 percent=true
@@ -353,12 +353,12 @@ pub fn Requirements(
     };
     view! {
         <fieldset class="requirements">
-            <legend>"Requirements you must meet"</legend>
-            <div class="matrix-scroll" role="region" aria-label="How each option meets each requirement" tabindex="0">
+            <legend>{ctx.t("requirements.legend")}</legend>
+            <div class="matrix-scroll" role="region" aria-label=ctx.t("requirements.region") tabindex="0">
                 <table class="matrix">
                     <thead>
                         <tr>
-                            <th scope="col">"Requirement"</th>
+                            <th scope="col">{ctx.t("requirements.requirement")}</th>
                             {options.into_iter().map(|o| view! { <th scope="col">{o}</th> }).collect_view()}
                         </tr>
                     </thead>
@@ -401,24 +401,20 @@ fn AssumptionRow(
 ) -> impl IntoView {
     let spec = CATALOGUE[key as usize];
     let scale_unit = ctx.with_config(|c| c.scale_unit.one.clone());
-    let source = ctx
-        .with_config(|c| c.assumptions.get(key).source.clone())
-        .unwrap_or_else(|| spec.default_source.into());
-    let per = spec.per.replace("{unit}", &scale_unit);
+    let (label, per, source) = ctx.fmt(|n| {
+        let source = ctx.with_config(|c| c.assumptions.get(key).source.clone());
+        (spec.label(n), spec.per(n, &scale_unit), source.unwrap_or_else(|| spec.default_source(n)))
+    });
     let percent = spec.unit == Unit::Fraction;
     let shown = move |x: f64| if percent { x * 100.0 } else { x };
     let stored = move |x: f64| if percent { x / 100.0 } else { x };
     let range = Range::new(spec.min, spec.max);
     let error = RwSignal::new(None::<String>);
     let get = move || ctx.with_scenario(|s| s.assumptions.get(key).clone());
-    let set = move |part: u8, x: f64| {
-        let label = match part {
-            0 => spec.label.to_owned(),
-            1 => format!("{} (low)", spec.label),
-            _ => format!("{} (high)", spec.label),
-        };
+    // `label` is the field's name in messages; passed in, so `set` stays Copy.
+    let set = move |part: u8, label: &str, x: f64| {
         let refused = if x.is_nan() {
-            Some(format!("{label} must be a number"))
+            Some(ctx.f("field.not_a_number", &[("label", &label)]))
         } else {
             refusal(ctx, &label, x, range, percent)
         };
@@ -431,10 +427,10 @@ fn AssumptionRow(
         match (part, a.range) {
             (0, _) => a.value = v,
             (1, Some((_, high))) if v > high => {
-                return error.set(Some(format!("{label} must not be above the high value")))
+                return error.set(Some(ctx.f("assumptions.low_above_high", &[("label", &label)])))
             }
             (2, Some((low, _))) if v < low => {
-                return error.set(Some(format!("{label} must not be below the low value")))
+                return error.set(Some(ctx.f("assumptions.high_below_low", &[("label", &label)])))
             }
             (1, r) => a.range = Some((v, r.map_or(v, |r| r.1))),
             (_, r) => a.range = Some((r.map_or(v, |r| r.0), v)),
@@ -444,9 +440,9 @@ fn AssumptionRow(
     };
     let error_id = format!("tw-a-{}-error", spec.id);
     let described = error_id.clone();
+    let name = label.clone();
     let field =
         move |part: u8,
-              suffix: &'static str,
               read: fn(&crate::model::assumptions::Assumption) -> Option<f64>| {
             let node = NodeRef::<html::Input>::new();
             Effect::new(move |_| {
@@ -457,46 +453,47 @@ fn AssumptionRow(
                     }
                 }
             });
-            let label = format!("{} {suffix}", spec.label);
+            let id = ["assumptions.value_field", "assumptions.low_field", "assumptions.high_field"][part as usize];
+            let field_label = ctx.f(id, &[("assumption", &name)]);
+            let id = ["assumptions.value_label", "assumptions.low_label", "assumptions.high_label"][part as usize];
+            let label = ctx.f(id, &[("assumption", &name)]);
             view! {
                 <input
                     node_ref=node
                     type="number"
                     step="any"
                     inputmode="decimal"
-                    aria-label=label
+                    aria-label=field_label
                     aria-describedby=described.clone()
                     on:input=move |ev| {
                         if let Some(el) = input_of(&ev) {
-                            set(part, el.value_as_number())
+                            set(part, &label, el.value_as_number())
                         }
                     }
                 />
             }
         };
     let allowed = ctx.fmt(|n| {
-        format!(
-            "allowed {} to {}",
-            quantity(spec.unit, spec.min, n),
-            quantity(spec.unit, spec.max, n)
-        )
+        let (min, max) = (quantity(spec.unit, spec.min, n), quantity(spec.unit, spec.max, n));
+        n.f("assumptions.allowed", &[("min", &min), ("max", &max)])
     });
+    let currency = ctx.with_config(|c| c.currency.clone());
     let unit_text = match (spec.unit, per.is_empty()) {
         (Unit::Fraction, true) => "%".to_owned(),
-        (Unit::Fraction, false) => format!("% per {per}"),
-        (Unit::Money, _) => format!("{} per {per}", ctx.with_config(|c| c.currency.clone())),
-        (Unit::Hours, true) => "hours".to_owned(),
-        (Unit::Hours, false) => format!("hours per {per}"),
-        (Unit::Weeks, _) => "engineer-weeks".to_owned(),
+        (Unit::Fraction, false) => ctx.f("unit.percent_per", &[("per", &per)]),
+        (Unit::Money, _) => ctx.f("unit.money_per", &[("currency", &currency), ("per", &per)]),
+        (Unit::Hours, true) => ctx.t("unit.hours_word"),
+        (Unit::Hours, false) => ctx.f("unit.hours_per", &[("per", &per)]),
+        (Unit::Weeks, _) => ctx.t("unit.engineer_weeks"),
     };
     view! {
         <tr>
-            <th scope="row">{spec.label}</th>
-            <td>{field(0, "value", |a| Some(a.value))}<span class="unit">{unit_text}</span></td>
+            <th scope="row">{label}</th>
+            <td>{field(0, |a| Some(a.value))}<span class="unit">{unit_text}</span></td>
             <td class="range-cell">
-                {field(1, "low", |a| a.range.map(|r| r.0))}
+                {field(1, |a| a.range.map(|r| r.0))}
                 "–"
-                {field(2, "high", |a| a.range.map(|r| r.1))}
+                {field(2, |a| a.range.map(|r| r.1))}
             </td>
             <td class="allowed">{allowed}</td>
             <td class="source">{source}</td>
@@ -517,25 +514,25 @@ pub fn AssumptionsPanel(
     };
     view! {
         <details class="assumptions">
-            <summary>"Assumptions"</summary>
+            <summary>{ctx.t("assumptions.title")}</summary>
             <div class="table-scroll">
                 <table>
-                    <caption>"Every assumption behind the figures; edit any of them."</caption>
+                    <caption>{ctx.t("assumptions.caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Assumption"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Low – high"</th>
-                            <th scope="col">"Allowed"</th>
-                            <th scope="col">"Source"</th>
-                            <th scope="col">"Problem"</th>
+                            <th scope="col">{ctx.t("assumptions.assumption")}</th>
+                            <th scope="col">{ctx.t("assumptions.value")}</th>
+                            <th scope="col">{ctx.t("assumptions.range")}</th>
+                            <th scope="col">{ctx.t("assumptions.allowed_heading")}</th>
+                            <th scope="col">{ctx.t("assumptions.source")}</th>
+                            <th scope="col">{ctx.t("assumptions.problem")}</th>
                         </tr>
                     </thead>
                     <tbody>{Key::ALL.into_iter().map(|key| view! { <AssumptionRow ctx key /> }).collect_view()}</tbody>
                 </table>
             </div>
             <button type="button" on:click=reset>
-                "Reset to the vendor's defaults"
+                {ctx.t("assumptions.reset")}
             </button>
         </details>
     }
@@ -565,21 +562,16 @@ pub fn AssumptionsPrint(
                     .unwrap_or_default();
                 format!("{}{range}", quantity(spec.unit, item.value, n))
             });
-            let source = item
-                .source
-                .clone()
-                .unwrap_or_else(|| spec.default_source.to_owned());
+            let (label, default_source) = ctx.fmt(|n| (spec.label(n), spec.default_source(n)));
+            let source = item.source.clone().unwrap_or(default_source);
             el("tr")
-                .child(text("th", spec.label).attr("scope", "row"))
+                .child(text("th", label).attr("scope", "row"))
                 .child(text("td", value))
                 .child(text("td", source))
         });
         vec![el("table")
             .class("print-only assumptions-print")
-            .child(text(
-                "caption",
-                "Assumptions: value (low – high) and source",
-            ))
+            .child(text("caption", ctx.t("assumptions.print_caption")))
             .child(el("tbody").kids(rows))]
     };
     view! { <Region render=Box::new(render) /> }

@@ -33,7 +33,7 @@ pub fn mount_calculator(
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     use leptos::prelude::*;
     leptos::mount::mount_to(parent, move || {
-        let ctx = Ctx::new(config, scenario, None);
+        let ctx = Ctx::new(config, scenario, None, crate::model::messages::Messages::english());
         view! { <Calculator ctx config_url="" /> }
     })
 }

@@ -24,32 +24,25 @@ pub fn Compare(
     let column = move |title: &'static str, scenario: &Scenario, r: &Report| {
         let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, scenario, r, None, n)));
         let costs = r.options.iter().map(|o| {
-            text(
-                "li",
-                format!(
-                    "{}: {}",
-                    o.name,
-                    ctx.fmt(|n| n.money(o.expected_present_cost))
-                ),
-            )
+            let amount = ctx.fmt(|n| n.money(o.expected_present_cost));
+            text("li", ctx.f("compare.cost", &[("option", &o.name), ("amount", &amount)]))
         });
         el("section")
             .class("scenario-column")
-            .child(text("h3", title))
+            .child(text("h3", ctx.t(title)))
             .child(text("p", sentence).class("verdict-small"))
             .child(el("ul").kids(costs))
     };
     let render = move || {
         let Some((a, pinned)) = pinned.get() else {
-            let hint = "Pin the current scenario as A, change the inputs, and compare A with B side by side.";
-            return vec![text("p", hint).class("hint")];
+            return vec![text("p", ctx.t("compare.hint")).class("hint")];
         };
         let diffs =
             ctx.with_config(|c| ctx.with_scenario(|b| ctx.fmt(|n| differences(c, &pinned, b, n))));
         let b = ctx.report();
         let scenario_b = ctx.scenario.get();
         let rows = if diffs.is_empty() {
-            vec![el("tr").child(text("td", "Nothing yet: change an input.").attr("colspan", "3"))]
+            vec![el("tr").child(text("td", ctx.t("compare.nothing")).attr("colspan", "3"))]
         } else {
             diffs
                 .into_iter()
@@ -62,25 +55,25 @@ pub fn Compare(
                 })
                 .collect()
         };
-        let head = ["Input", "A", "B"].map(|h| text("th", h).attr("scope", "col"));
+        let head = ["compare.input", "compare.a", "compare.b"].map(|h| text("th", ctx.t(h)).attr("scope", "col"));
         vec![
             el("div")
                 .class("columns")
-                .child(column("Scenario A", &pinned, &a))
-                .child(column("Scenario B (current)", &scenario_b, &b)),
+                .child(column("compare.scenario_a", &pinned, &a))
+                .child(column("compare.scenario_b", &scenario_b, &b)),
             el("table")
                 .class("differences")
-                .child(text("caption", "What differs"))
+                .child(text("caption", ctx.t("compare.what_differs")))
                 .child(el("thead").child(el("tr").kids(head)))
                 .child(el("tbody").kids(rows)),
         ]
     };
     view! {
         <section class="compare" aria-labelledby="tw-compare-title">
-            <h2 id="tw-compare-title">"Compare scenarios"</h2>
+            <h2 id="tw-compare-title">{ctx.t("compare.title")}</h2>
             <div class="compare-actions">
-                <button type="button" on:click=move |_| ctx.pinned.set(Some(ctx.scenario.get()))>"Pin current as A"</button>
-                <button type="button" on:click=move |_| ctx.pinned.set(None) disabled=move || ctx.pinned.with(Option::is_none)>"Clear A"</button>
+                <button type="button" on:click=move |_| ctx.pinned.set(Some(ctx.scenario.get()))>{ctx.t("compare.pin")}</button>
+                <button type="button" on:click=move |_| ctx.pinned.set(None) disabled=move || ctx.pinned.with(Option::is_none)>{ctx.t("compare.clear")}</button>
             </div>
             <Region render=Box::new(render) />
         </section>

@@ -32,16 +32,17 @@ pub fn ReportHeading(
         let link = state::link_with(&current_query(ctx, &config_url));
         vec![el("header")
             .class("print-only report-heading")
-            .child(text("h2", format!("{product}: what each option costs")))
+            .child(text("h2", ctx.f("report.title", &[("product", &product)])))
             .child(text(
                 "p",
-                format!("Prepared on {today} with Tierwise, cost model {MODEL}."),
+                ctx.f("report.prepared", &[("date", &today), ("model", &MODEL.to_string())]),
             ))
-            .child(text("p", format!("Scenario: {scenario}.")))
-            .child(text("p", format!("Requirements: {requirements}.")))
+            .child(text("p", ctx.f("report.scenario", &[("scenario", &scenario)])))
+            .child(text("p", ctx.f("report.requirements", &[("requirements", &requirements)])))
             .child(
                 el("p")
-                    .child(text("span", "Reopen this scenario: "))
+                    .child(text("span", ctx.t("report.reopen")))
+                    .child(text("span", " "))
                     .child(text("span", link).class("link")),
             )]
     };

@@ -45,16 +45,18 @@ pub fn RunnerUp(
 /// Messages about what a link or stored state could not restore.
 #[component]
 pub fn Notices(
+    /// The calculator's state, for the words.
+    ctx: Ctx,
     /// What was ignored, one message each.
     notices: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notice" role="status">
-                <p>"Some settings in the link could not be used and were left at the vendor's defaults:"</p>
+                <p>{ctx.t("notice.link")}</p>
                 <ul>{move || notices.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 <button type="button" on:click=move |_| notices.set(Vec::new())>
-                    "Dismiss"
+                    {ctx.t("notice.dismiss")}
                 </button>
             </div>
         </Show>
@@ -152,7 +154,7 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
     let recommended = ctx.with_report(|r| r.recommended.as_deref() == Some(o.id.as_str()));
     let range = ctx.with_monte_carlo(|mc| {
         mc.and_then(|mc| mc.options.get(i))
-            .map(|m| ctx.fmt(|n| format!("{} – {}", n.money(m.p10), n.money(m.p90))))
+            .map(|m| ctx.fmt(|n| n.f("card.range", &[("low", &n.money(m.p10)), ("high", &n.money(m.p90))])))
     });
     let (why, cta) = ctx.with_config(|c| {
         let why = ctx.with_scenario(|s| ctx.fmt(|n| disqualified_because(c, s, &o, n)));
@@ -161,16 +163,16 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
     let money = |v: f64| ctx.fmt(|n| n.money(v));
     let mut title = text("h3", o.name.clone());
     if recommended {
-        title = title.child(text("span", "Recommended").class("badge"));
+        title = title.child(text("span", ctx.t("card.recommended")).class("badge"));
     }
     let requirements = if o.qualified {
-        "meets every one selected".to_owned()
+        ctx.t("card.meets_all")
     } else {
         // "cannot meet SSO and is limited to 250 users"
         why
     };
     let mut facts = el("dl")
-        .child(text("dt", "Expected present cost"))
+        .child(text("dt", ctx.t("card.expected_present_cost")))
         .child(text("dd", money(o.expected_present_cost)).class("big"))
         .child(el("dd").class("strip-row").child(range_strip(
             ctx,
@@ -178,16 +180,16 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
             o.expected_present_cost,
             scale,
         )))
-        .child(text("dt", "At your figures"))
+        .child(text("dt", ctx.t("card.at_your_figures")))
         .child(text("dd", money(o.present_cost)))
-        .child(text("dt", "Expected total, undiscounted"))
+        .child(text("dt", ctx.t("card.expected_total")))
         .child(text("dd", money(o.expected_total)))
-        .child(text("dt", "Likely range (P10–P90)"))
-        .child(text("dd", range.unwrap_or_else(|| "simulating…".into())))
-        .child(text("dt", "Requirements and plan"))
+        .child(text("dt", ctx.t("card.likely_range")))
+        .child(text("dd", range.unwrap_or_else(|| ctx.t("card.simulating"))))
+        .child(text("dt", ctx.t("card.requirements")))
         .child(text("dd", requirements));
     if let Some(quote) = ctx.with_config(|c| ctx.fmt(|n| quote_words(c, &o, n))) {
-        facts = facts.child(text("dt", "Price")).child(text("dd", quote));
+        facts = facts.child(text("dt", ctx.t("card.price"))).child(text("dd", quote));
     }
     if let Some(s) = o.savings {
         let roi = o
@@ -195,13 +197,13 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
             .map_or_else(|| "—".to_owned(), |r| ctx.fmt(|n| n.percent(r)));
         let savings = text("dd", money(s));
         facts = facts
-            .child(text("dt", "Savings against community"))
+            .child(text("dt", ctx.t("card.savings")))
             .child(if s < 0.0 {
                 savings.class("negative")
             } else {
                 savings
             })
-            .child(text("dt", "Return on investment"))
+            .child(text("dt", ctx.t("card.roi")))
             .child(text("dd", roi));
     }
     let class = if recommended {
@@ -254,11 +256,11 @@ pub fn CostTables(
     });
     view! {
         <section class="cost-tables" aria-labelledby="tw-lines-title">
-            <h2 id="tw-lines-title">"Every cost line"</h2>
-            <p class="hint">"Select a figure to see how it is calculated."</p>
+            <h2 id="tw-lines-title">{ctx.t("lines.title")}</h2>
+            <p class="hint">{ctx.t("lines.hint")}</p>
             <p class="math" aria-live="polite">{explanation}</p>
             <Region render=Box::new(render) on_click=("button.math-link", click) />
-            <LazyDetails class="expected-math" summary="How the expected figures are computed".to_owned() render=Box::new(expected_math) />
+            <LazyDetails class="expected-math" summary=ctx.t("lines.expected_math") render=Box::new(expected_math) />
         </section>
     }
 }
@@ -276,11 +278,14 @@ fn lines_table(ctx: Ctx, i: usize) -> El {
     let o = ctx.option(i);
     let cell = |year: u32, line: usize, value: f64| {
         let money = ctx.fmt(|n| n.money(value));
-        let label = format!(
-            "{}, {}, year {year}: {money}. Show the math",
-            o.name,
-            line_at(line).label()
-        );
+        let args = [
+            ("option", o.name.clone()),
+            ("line", ctx.fmt(|n| line_at(line).label(n))),
+            ("year", ctx.fmt(|n| n.number(year as f64))),
+            ("amount", money.clone()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let label = ctx.f("lines.show_math", &args);
         let button = text("button", money)
             .attr("type", "button")
             .class("math-link")
@@ -292,7 +297,7 @@ fn lines_table(ctx: Ctx, i: usize) -> El {
     };
     let row = |line: usize, cells: Vec<El>| {
         el("tr")
-            .child(text("th", line_at(line).label()).attr("scope", "row"))
+            .child(text("th", ctx.fmt(|n| line_at(line).label(n))).attr("scope", "row"))
             .kids(cells)
     };
     // One-time lines: a figure in the first year's column, the other years blank.
@@ -317,12 +322,10 @@ fn lines_table(ctx: Ctx, i: usize) -> El {
             .collect();
         rows.push(row(k + 2, cells));
     }
-    let head = std::iter::once(text("th", "Line").attr("scope", "col"))
-        .chain((1..=o.years.len()).map(|y| text("th", format!("Year {y}")).attr("scope", "col")));
-    let caption = format!(
-        "{}: cost lines (one-time lines in the first column)",
-        o.name
-    );
+    let year = |y: usize| ctx.f("lines.year", &[("year", &ctx.fmt(|n| n.number(y as f64)))]);
+    let head = std::iter::once(text("th", ctx.t("lines.line")).attr("scope", "col"))
+        .chain((1..=o.years.len()).map(|y| text("th", year(y)).attr("scope", "col")));
+    let caption = ctx.f("lines.caption", &[("option", &o.name)]);
     el("div").class("table-scroll").child(
         el("table")
             .class("lines")

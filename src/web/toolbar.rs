@@ -94,7 +94,7 @@ pub fn Toolbar(
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&link);
         }
-        copied.set(format!("Link copied: {link}"));
+        copied.set(ctx.f("toolbar.copied", &[("link", &link)]));
     };
     let export_csv = move |_| {
         let (stem, text) = ctx.with_config(|c| {
@@ -133,20 +133,21 @@ pub fn Toolbar(
         }
     };
     view! {
-        <div class="toolbar" role="toolbar" aria-label="Share and export" part="toolbar">
-            <button type="button" on:click=share>"Copy share link"</button>
-            <button type="button" on:click=export_csv>"Download CSV"</button>
-            <button type="button" on:click=export_json>"Download JSON"</button>
-            <button type="button" on:click=print>"Print report"</button>
+        <div class="toolbar" role="toolbar" aria-label=ctx.t("toolbar.label") part="toolbar">
+            <button type="button" on:click=share>{ctx.t("toolbar.share")}</button>
+            <button type="button" on:click=export_csv>{ctx.t("toolbar.csv")}</button>
+            <button type="button" on:click=export_json>{ctx.t("toolbar.json")}</button>
+            <button type="button" on:click=print>{ctx.t("toolbar.print")}</button>
             <button type="button" aria-pressed=move || if ctx.present.get() { "true" } else { "false" } on:click=move |_| ctx.present.update(|p| *p = !*p)>
-                "Presenter mode"
+                {ctx.t("toolbar.present")}
             </button>
             <label class="theme">
-                "Theme "
+                {ctx.t("toolbar.theme")}
+                " "
                 <select on:change=move |ev| ctx.theme.set(event_target_value(&ev)) prop:value=move || ctx.theme.get()>
-                    <option value="auto">"Auto"</option>
-                    <option value="light">"Light"</option>
-                    <option value="dark">"Dark"</option>
+                    <option value="auto">{ctx.t("toolbar.theme_auto")}</option>
+                    <option value="light">{ctx.t("toolbar.theme_light")}</option>
+                    <option value="dark">{ctx.t("toolbar.theme_dark")}</option>
                 </select>
             </label>
             <p class="copied" aria-live="polite">{move || copied.get()}</p>

@@ -231,6 +231,28 @@ test('the module exports only the documented API, and importing it on a server d
   assert.throws(() => module.mount({}), /mount\(\) needs an HTML element/);
 });
 
+test('the README recipe: an import map holding the hash, then a dynamic import of the URL, runs only the checked module', async () => {
+  const { createHash } = await import('node:crypto');
+  const bundle = await readFile(new URL('widget/tierwise.js', `file://${DIST}/`));
+  const good = 'sha384-' + createHash('sha384').update(bundle).digest('base64');
+  const bad = 'sha384-' + createHash('sha384').update('another build').digest('base64');
+  const recipe = (hash) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Recipe</title><link rel="icon" href="data:,">` +
+    `<script type="importmap">${JSON.stringify({ integrity: { '/widget/tierwise.js': hash } })}</script></head><body><h1>Recipe</h1>` +
+    `<script type="module">import('/widget/tierwise.js').then((m) => (window.__loaded = typeof m.mount), (e) => (window.__loaded = 'refused'));</script></body></html>`;
+  const recipes = await serve(DIST, () => ({}), { '/good.html': recipe(good), '/bad.html': recipe(bad) });
+  try {
+    for (const [path, expected] of [['/good.html', 'function'], ['/bad.html', 'refused']]) {
+      const { context, page } = await visit(path, recipes.url);
+      await page.waitForFunction(() => window.__loaded !== undefined, null, { timeout: 10000 });
+      assert.equal(await page.evaluate(() => window.__loaded), expected, path);
+      await context.close();
+    }
+  } finally {
+    await recipes.close();
+  }
+});
+
 test('custom-elements.json matches the element: attributes, properties, events, parts, custom properties', async () => {
   const decl = manifest.modules[0].declarations.find((d) => d.customElement);
   assert.equal(decl.tagName, 'tierwise-calculator');

@@ -108,5 +108,10 @@ test('npm pack makes the package from dist/widget, with every file its exports n
   const files = new Set(packed.files.map((f) => f.path));
   const pkg = JSON.parse(await readFile(`${widget}/package.json`, 'utf8'));
   const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
-  for (const target of [...targets, pkg.types, pkg.customElements]) assert.ok(files.has(target.replace(/^\.\//, '')), `${target} is not in the package`);
+  for (const target of [...targets, pkg.types, pkg.customElements]) {
+    // A pattern ("./messages/*") must match at least one file.
+    const re = new RegExp(`^${target.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace('*', '[^/]+')}$`);
+    assert.ok([...files].some((f) => re.test(f)), `${target} is not in the package`);
+  }
+  for (const lang of ['de', 'fr', 'zh-CN']) assert.ok(files.has(`messages/${lang}.json`), `messages/${lang}.json is not in the package`);
 });

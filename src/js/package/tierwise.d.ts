@@ -23,8 +23,17 @@ export interface Config {
   requirements?: Array<Record<string, unknown> & { id: string; label: string }>;
   assumptions?: Record<string, unknown>;
   defaults?: Record<string, unknown>;
+  /** The vendor's own words by language, over the built-in ones: `{ "de": { "card.recommended": "Empfohlen" } }`. */
+  messages?: Partial<Record<Language, Messages>>;
   [field: string]: unknown;
 }
+
+/** The languages Tierwise has words for: English is built in, the others load on demand. */
+export type Language = 'en' | 'de' | 'fr' | 'zh-CN';
+/** Message id → text, such as `{ "compact.compare_all": "See every plan" }`. A text keeps the
+ * English message's `{placeholders}`; plural forms are ids with `#one`, `#other`, …. Unknown ids
+ * and placeholders are refused with a `TierwiseError` naming them. */
+export type Messages = Record<string, string>;
 
 /** An assumption's value, or a value with its low–high range. */
 export type AssumptionValue = number | { value: number; low: number; high: number };
@@ -121,8 +130,11 @@ export interface Options {
   config?: string | Config;
   mode?: Mode;
   theme?: Theme;
-  /** A BCP 47 language tag, such as `de-DE`: numbers, currency (default: the page's `lang`). */
+  /** A BCP 47 language tag, such as `de-DE`: the words (en, de, fr, zh-CN; else English),
+   * numbers and currency (default: the page's `lang`). */
   locale?: string;
+  /** Your own words for any message, over the language's and the config's. */
+  messages?: Messages;
   /** Keep the scenario in the address and in localStorage. */
   persist?: boolean;
   team_size?: number;
@@ -232,6 +244,15 @@ export interface TierwiseCalculatorElement extends HTMLElement {
   removeEventListener<K extends keyof TierwiseEventMap>(type: K, listener: (this: TierwiseCalculatorElement, ev: TierwiseEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: TierwiseCalculatorElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** The events as handler attributes, as React 19 JSX and Svelte 5 bind them on the element
+ * (`ontierwisechange={…}` listens for `tierwisechange`). */
+export interface TierwiseEventHandlers {
+  ontierwiseready?: (event: CustomEvent<null>) => void;
+  ontierwisechange?: (event: CustomEvent<ChangeDetail>) => void;
+  ontierwisecta?: (event: CustomEvent<CtaDetail>) => void;
+  ontierwiseerror?: (event: CustomEvent<ErrorDetail>) => void;
 }
 
 /** The element's attributes, as markup and framework templates set them. */
