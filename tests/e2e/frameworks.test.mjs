@@ -64,7 +64,8 @@ for (const app of [...VITE_APPS, 'next']) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // "Without warnings": a framework's runtime warning fails the test as an error does.
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(`${m.type()}: ${m.text()}`));
     page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
     const start = `${servers[app].url}/`;
     await page.goto(start);
