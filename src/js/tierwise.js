@@ -64,7 +64,8 @@ function catalogue(lang) {
   if (!entry) return Promise.resolve(null);
   if (!catalogues.has(lang)) {
     const [url, integrity] = entry;
-    catalogues.set(lang, fetch(url, { integrity }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status} for ${url}`)))));
+    const failed = async (e) => Promise.reject(new Error(await whyNot(url.href, e)));
+    catalogues.set(lang, fetch(url, { integrity }).then((r) => (r.ok ? r.json() : failed(`HTTP ${r.status}`)), failed));
   }
   return catalogues.get(lang);
 }

@@ -540,17 +540,23 @@ async fn load_words(locale: Option<&str>) -> Messages {
         .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(lang)).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     let loaded = match promise {
-        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
-        None => None,
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await,
+        None => Err(JsValue::from_str("the loader offers no catalogues")),
     };
     match loaded.map(|js| super::js::from_js(&js, lang)) {
-        Some(Ok(value)) => {
+        Ok(Ok(value)) => {
             // Our own catalogues, checked by the tests: a problem here is a build's mistake.
             words.read(&mut Decoder::default(), &value, lang);
             words
         }
-        _ => {
-            let said = format!("Tierwise: the {lang} messages could not be loaded; showing English");
+        // The calculator still works, in English; the page's console says which file failed.
+        failed => {
+            let why = match failed {
+                Ok(Err(e)) => e,
+                Err(e) => e.as_string().unwrap_or_else(|| js_sys::Error::from(e).message().into()),
+                Ok(Ok(_)) => String::new(),
+            };
+            let said = format!("Tierwise: the {lang} words could not be loaded ({why}); showing English");
             web_sys::console::warn_1(&JsValue::from_str(&said));
             Messages::english()
         }

@@ -414,9 +414,9 @@ fn AssumptionRow(
     // `label` is the field's name in messages; passed in, so `set` stays Copy.
     let set = move |part: u8, label: &str, x: f64| {
         let refused = if x.is_nan() {
-            Some(ctx.f("field.not_a_number", &[("label", &label)]))
+            Some(ctx.f("field.not_a_number", &[("label", label)]))
         } else {
-            refusal(ctx, &label, x, range, percent)
+            refusal(ctx, label, x, range, percent)
         };
         if let Some(m) = refused {
             error.set(Some(m));
@@ -427,10 +427,10 @@ fn AssumptionRow(
         match (part, a.range) {
             (0, _) => a.value = v,
             (1, Some((_, high))) if v > high => {
-                return error.set(Some(ctx.f("assumptions.low_above_high", &[("label", &label)])))
+                return error.set(Some(ctx.f("assumptions.low_above_high", &[("label", label)])))
             }
             (2, Some((low, _))) if v < low => {
-                return error.set(Some(ctx.f("assumptions.high_below_low", &[("label", &label)])))
+                return error.set(Some(ctx.f("assumptions.high_below_low", &[("label", label)])))
             }
             (1, r) => a.range = Some((v, r.map_or(v, |r| r.1))),
             (_, r) => a.range = Some((r.map_or(v, |r| r.0), v)),

@@ -26,16 +26,20 @@ const FIXTURES = {
   '/blank.html': page('en', '<div id="target"></div>'),
 };
 
-let server;
+let server, tampered;
 before(async () => {
   server = await serve(DIST, () => ({}), FIXTURES);
+  const de = Buffer.from(await readFile(`${DIST}/widget/messages/de.json`));
+  de[de.length - 3] ^= 0x01;
+  tampered = await serve(DIST, () => ({}), { ...FIXTURES, '/widget/messages/de.json': de });
 });
 after(async () => {
   await closeAll();
   await server?.close();
+  await tampered?.close();
 });
 
-async function visit(path) {
+async function visit(path, base = server.url) {
   const context = await launch();
   const p = await context.newPage();
   p.errors = [];
@@ -43,7 +47,7 @@ async function visit(path) {
   p.on('pageerror', (e) => p.errors.push(e.message));
   p.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && p.errors.push(m.text()));
   p.on('request', (r) => p.requests.push(new URL(r.url()).pathname));
-  await p.goto(server.url + path);
+  await p.goto(base + path);
   return { context, page: p };
 }
 
@@ -159,5 +163,18 @@ test('a host and a vendor override any message; a wrong id or placeholder is ref
   // After the reload in German: the host's words still win, then the vendor's German.
   assert.equal(out.compare, 'See every plan');
   assert.equal(out.german, 'Unsere Empfehlung');
+  await context.close();
+});
+
+test('a catalogue that fails its hash leaves the calculator in English and names the file', async () => {
+  const { context, page } = await visit('/page-de.html', tampered.url);
+  await page.evaluate(() => document.querySelector('tierwise-calculator').ready);
+  const widget = page.locator('tierwise-calculator');
+  assert.equal(await widget.locator('button.compare-all').textContent(), EN['compact.compare_all']);
+  // Chromium's own SRI messages, and ours naming the file.
+  const ours = page.errors.filter((e) => e.startsWith('Tierwise'));
+  assert.equal(ours.length, 1, page.errors.join('\n'));
+  assert.match(ours[0], /the de words could not be loaded \(http:\/\/127\.0\.0\.1:\d+\/widget\/messages\/de\.json does not match the integrity hash/);
+  assert.ok(page.errors.every((e) => e.startsWith('Tierwise') || /integrity/i.test(e)), page.errors.join('\n'));
   await context.close();
 });
