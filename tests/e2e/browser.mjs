@@ -49,6 +49,24 @@ export async function open(context, url) {
   return page;
 }
 
+/**
+ * A fresh context and page at `url`: `page.errors` collects page errors and console errors
+ * (and warnings, with `warnings`), `page.requests` every requested URL; `init(arg)` runs in the
+ * page before its own scripts. Resolves to { context, page }.
+ */
+export async function visit(url, { warnings = false, init, arg } = {}) {
+  const context = await launch();
+  const page = await context.newPage();
+  page.errors = [];
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => (m.type() === 'error' || (warnings && m.type() === 'warning')) && page.errors.push(m.text()));
+  if (init) await page.addInitScript(init, arg);
+  await page.goto(url);
+  return { context, page };
+}
+
 /** WCAG 2.2 AA violations axe finds on the page (inside shadow roots too). */
 export async function axeViolations(page, include) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);

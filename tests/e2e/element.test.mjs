@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, closeAll, DIST } from './browser.mjs';
+import { closeAll, DIST, visit as visitPage } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const stream = JSON.parse(await readFile(new URL('public/configs/stream-platform.json', ROOT), 'utf8'));
@@ -41,20 +41,14 @@ after(async () => {
 });
 
 /** Opens `path`, recording every tierwise event in order (both names) and page errors. */
-async function visit(path, base = server.url) {
-  const context = await launch();
-  const p = await context.newPage();
-  p.errors = [];
-  p.on('pageerror', (e) => p.errors.push(e.message));
-  p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
-  await p.addInitScript((names) => {
+function visit(path, base = server.url) {
+  const init = (names) => {
     window.__events = [];
     for (const type of [...names, ...names.map((n) => n.replace('tierwise', 'tierwise:'))]) {
       window.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
     }
-  }, EVENTS);
-  await p.goto(base + path);
-  return { context, page: p };
+  };
+  return visitPage(base + path, { init, arg: EVENTS });
 }
 const count = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t).length, type);
 const until = (p, type, n = 1) => p.waitForFunction(([t, k]) => window.__events.filter((e) => e.type === t).length >= k, [type, n], { timeout: 20000 });

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, closeAll, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+import { closeAll, axeViolations, DIST, ARTIFACTS, visit as visitPage } from './browser.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 const stream = JSON.parse(await readFile(new URL('../../public/configs/stream-platform.json', import.meta.url), 'utf8'));
@@ -41,24 +41,17 @@ after(async () => {
 });
 
 /** Opens `path`, recording every request, CSP violation, page error and tierwise event. */
-async function visit(path, base = server.url) {
-  const context = await launch();
-  const p = await context.newPage();
-  p.requests = [];
-  p.errors = [];
-  p.on('request', (r) => p.requests.push(r.url()));
-  p.on('pageerror', (e) => p.errors.push(e.message));
-  p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
-  await p.addInitScript(() => {
-    window.__events = [];
-    window.__csp = [];
-    for (const type of ['tierwise:ready', 'tierwise:change', 'tierwise:cta', 'tierwise:error']) {
-      window.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
-    }
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+function visit(path, base = server.url) {
+  return visitPage(base + path, {
+    init: () => {
+      window.__events = [];
+      window.__csp = [];
+      for (const type of ['tierwise:ready', 'tierwise:change', 'tierwise:cta', 'tierwise:error']) {
+        window.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
+      }
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
   });
-  await p.goto(base + path);
-  return { context, page: p };
 }
 
 const events = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t), type);

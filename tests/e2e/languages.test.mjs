@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, closeAll, axeViolations, DIST, ARTIFACTS } from './browser.mjs';
+import { closeAll, axeViolations, DIST, ARTIFACTS, visit as visitPage } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const CONFIG_TEXT = await readFile(new URL('public/configs/devtool-seats.json', ROOT), 'utf8');
@@ -39,16 +39,11 @@ after(async () => {
   await tampered?.close();
 });
 
+/** Opens `path`, recording page errors, console errors and warnings, and request paths. */
 async function visit(path, base = server.url) {
-  const context = await launch();
-  const p = await context.newPage();
-  p.errors = [];
-  p.requests = [];
-  p.on('pageerror', (e) => p.errors.push(e.message));
-  p.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && p.errors.push(m.text()));
-  p.on('request', (r) => p.requests.push(new URL(r.url()).pathname));
-  await p.goto(base + path);
-  return { context, page: p };
+  const opened = await visitPage(base + path, { warnings: true });
+  opened.page.paths = () => opened.page.requests.map((u) => new URL(u).pathname);
+  return opened;
 }
 
 /** Sets `locale`, waits for the calculator with Monte Carlo done, opens the assumptions and a
@@ -78,7 +73,7 @@ for (const lang of ['en', 'de', 'fr', 'zh-CN']) {
     assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.querySelector('.tierwise').lang), lang);
     await page.screenshot({ path: `${ARTIFACTS}language-${lang}.png`, fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
-    const catalogues = page.requests.filter((p) => p.includes('/messages/'));
+    const catalogues = page.paths().filter((p) => p.includes('/messages/'));
     assert.deepEqual(catalogues, lang === 'en' ? [] : [`/widget/messages/${lang}.json`]);
     if (lang !== 'en') {
       // The headings and buttons are this language's.
