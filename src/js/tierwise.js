@@ -7,10 +7,10 @@
 // checks, computing, rendering, events) happens in the wasm.
 //
 // scripts/bundle.mjs appends this file to wasm-bindgen's glue (which defines __wbg_init,
-// Widget, Engine and evaluateSync, exported from here by nothing) and fills in the integrity
-// of the wasm and the stylesheet, so the one hash on the host's <script integrity> covers the
-// whole bundle. Importing it on a server does nothing: the element is defined only where
-// `customElements` exists.
+// Widget, Engine and evaluateSync, exported from here by nothing), fills in the integrity of
+// the wasm, the stylesheet and the catalogues, and minifies the result, so the one hash on the
+// host's <script integrity> covers the whole bundle. Importing it on a server does nothing:
+// the element is defined only where `customElements` exists.
 
 export const version = '0.1.0';
 
