@@ -27,25 +27,49 @@ fn sorted(mut v: Vec<&str>) -> Vec<&str> {
 
 #[test]
 fn every_catalogue_has_every_message_with_the_same_placeholders() {
-    let files: Vec<String> = std::fs::read_dir(format!("{}/src/messages", env!("CARGO_MANIFEST_DIR")))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
-        .collect();
-    assert_eq!(sorted(files.iter().map(String::as_str).collect()), sorted(LANGUAGES.to_vec()));
+    let files: Vec<String> =
+        std::fs::read_dir(format!("{}/src/messages", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .map(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".json")
+                    .to_owned()
+            })
+            .collect();
+    assert_eq!(
+        sorted(files.iter().map(String::as_str).collect()),
+        sorted(LANGUAGES.to_vec())
+    );
     let en: Vec<(&str, &str)> = all().collect();
     for lang in LANGUAGES {
         let Value::Object(members) = catalogue(lang) else {
             panic!("{lang}.json is not an object");
         };
         let ids: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-        let missing: Vec<&str> = en.iter().map(|(k, _)| *k).filter(|k| !ids.contains(k)).collect();
-        let extra: Vec<&str> = ids.iter().copied().filter(|k| en.iter().all(|(e, _)| e != k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        let missing: Vec<&str> = en
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !ids.contains(k))
+            .collect();
+        let extra: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|k| en.iter().all(|(e, _)| e != k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
         for (id, text) in &members {
             let Value::String(text) = text else {
                 panic!("{lang}: {id} is not text");
             };
-            assert!(!text.trim().is_empty() || en.iter().any(|(k, e)| k == id && e.trim().is_empty()), "{lang}: {id} is empty");
+            assert!(
+                !text.trim().is_empty() || en.iter().any(|(k, e)| k == id && e.trim().is_empty()),
+                "{lang}: {id} is empty"
+            );
             let english = en.iter().find(|(k, _)| k == id).unwrap().1;
             assert_eq!(
                 sorted(placeholders(text)),
@@ -118,7 +142,10 @@ fn the_verdict_comes_out_in_the_language_it_is_given() {
         let words = speaking(lang);
         let said = verdict(&config, &scenario, &report, None, &words);
         assert_ne!(said, english, "{lang}");
-        assert!(!said.contains('{'), "{lang}: a placeholder is left in \"{said}\"");
+        assert!(
+            !said.contains('{'),
+            "{lang}: a placeholder is left in \"{said}\""
+        );
         // The recommended option's name (the vendor's words) is still in it.
         let best = report.recommended.as_deref().unwrap();
         let name = &config.options.iter().find(|o| o.id == best).unwrap().name;
@@ -137,13 +164,20 @@ fn plural_forms_follow_the_count() {
 
 #[test]
 fn a_vendor_overrides_messages_from_its_config_and_mistakes_are_named() {
-    let base = std::fs::read_to_string(format!("{}/public/configs/stream-platform.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let base = std::fs::read_to_string(format!(
+        "{}/public/configs/stream-platform.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let with = |messages: &str| {
         let mut json: serde_json::Value = serde_json::from_str(&base).unwrap();
         json["messages"] = serde_json::from_str(messages).unwrap();
         Config::from_value(&common::value(&json.to_string()))
     };
-    let config = with(r#"{"en": {"card.recommended": "Our pick"}, "de": {"card.recommended": "Unsere Wahl"}}"#).unwrap();
+    let config = with(
+        r#"{"en": {"card.recommended": "Our pick"}, "de": {"card.recommended": "Unsere Wahl"}}"#,
+    )
+    .unwrap();
     let de = config.messages.iter().find(|(l, _)| l == "de").unwrap();
     assert_eq!(de.1.get("card.recommended"), "Unsere Wahl");
     assert_eq!(de.1.lang, "de");

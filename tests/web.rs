@@ -190,7 +190,13 @@ mod components {
         .unwrap();
         let (one, two) = (host(), host());
         let options = js(&format!(r#"{{"config": {STREAM}}}"#));
-        let _a = Widget::new(one.clone(), one.clone(), options.clone(), JsValue::UNDEFINED).unwrap();
+        let _a = Widget::new(
+            one.clone(),
+            one.clone(),
+            options.clone(),
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
         let _b = Widget::new(two.clone(), two.clone(), options, JsValue::UNDEFINED).unwrap();
         pause(300).await;
         assert!(

@@ -155,8 +155,14 @@ fn shares_read_in_tenths_never_all_or_none_unless_they_are() {
     assert_eq!(share_words(0.8, &usd()), "8 of 10 simulated futures");
     assert_eq!(share_words(0.999, &usd()), "9 of 10 simulated futures");
     assert_eq!(share_words(0.12, &usd()), "1 of 10 simulated futures");
-    assert_eq!(share_words(0.01, &usd()), "fewer than 1 of 10 simulated futures");
-    assert_eq!(share_words(1.0, &usd()), "every one of the simulated futures");
+    assert_eq!(
+        share_words(0.01, &usd()),
+        "fewer than 1 of 10 simulated futures"
+    );
+    assert_eq!(
+        share_words(1.0, &usd()),
+        "every one of the simulated futures"
+    );
     assert_eq!(share_words(0.0, &usd()), "none of the simulated futures");
 }
 

@@ -103,7 +103,11 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             parts.push(format!("{} × {}", users(seats), n.money(c.per_seat)));
         }
         if c.per_unit > 0.0 {
-            let args = [("units", n.number(units)), ("unit", unit(units)), ("price", n.money(c.per_unit))];
+            let args = [
+                ("units", n.number(units)),
+                ("unit", unit(units)),
+                ("price", n.money(c.per_unit)),
+            ];
             parts.push(n.f("math.times_units", &pairs(&args)));
         }
         if parts.is_empty() {
@@ -213,7 +217,10 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
             let text = match o.terms {
                 Terms::Community => self_hosted,
                 Terms::Enterprise { ops_reduction, .. } => {
-                    format!("{self_hosted}{}", reduction(ops_reduction, "math.ops_reduction"))
+                    format!(
+                        "{self_hosted}{}",
+                        reduction(ops_reduction, "math.ops_reduction")
+                    )
                 }
                 Terms::Cloud {
                     admin_hours_month, ..
@@ -299,7 +306,10 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                     ("hours", n.number(WEEK_HOURS)),
                     ("rate", rate.to_owned()),
                 ];
-                (n.f("math.migration", &pairs(&args)), costs.one_time.migration)
+                (
+                    n.f("math.migration", &pairs(&args)),
+                    costs.one_time.migration,
+                )
             } else {
                 (n.t("math.no_migration"), 0.0)
             }
@@ -310,7 +320,10 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                 .filter_map(|(name, t)| match t {
                     Treatment::Build { weeks, .. } => {
                         let weeks = n.number(*weeks);
-                        Some(n.f("math.build_item", &[("requirement", name), ("weeks", &weeks)]))
+                        Some(n.f(
+                            "math.build_item",
+                            &[("requirement", name), ("weeks", &weeks)],
+                        ))
                     }
                     _ => None,
                 })
@@ -323,11 +336,18 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
                     ("hours", n.number(WEEK_HOURS)),
                     ("rate", rate.to_owned()),
                 ];
-                (n.f("math.build", &pairs(&args)), costs.one_time.compliance_build)
+                (
+                    n.f("math.build", &pairs(&args)),
+                    costs.one_time.compliance_build,
+                )
             }
         }
     };
-    let args = [("line", line.label(n)), ("formula", formula), ("value", n.money(value))];
+    let args = [
+        ("line", line.label(n)),
+        ("formula", formula),
+        ("value", n.money(value)),
+    ];
     n.f("math.line", &pairs(&args))
 }
 
@@ -349,7 +369,10 @@ pub fn treatment_words(config: &Config, t: Treatment, n: &dyn Numbers) -> String
             parts.push(n.f("charge.per_user", &[("amount", &n.money(c.per_seat))]));
         }
         if c.per_unit > 0.0 {
-            let args = [("amount", n.money(c.per_unit)), ("unit", config.scale_unit.one.clone())];
+            let args = [
+                ("amount", n.money(c.per_unit)),
+                ("unit", config.scale_unit.one.clone()),
+            ];
             parts.push(n.f("charge.per_unit", &pairs(&args)));
         }
         if parts.is_empty() {
@@ -420,7 +443,10 @@ pub fn explain_expected(model: &Model, n: &dyn Numbers) -> Vec<String> {
     let factors = |p: &super::cost::Point| {
         (0..horizon)
             .map(|y| {
-                let args = [("year", n.number(y as f64 + 1.0)), ("factor", n.percent(1.0 / p.deflators[y]))];
+                let args = [
+                    ("year", n.number(y as f64 + 1.0)),
+                    ("factor", n.percent(1.0 / p.deflators[y])),
+                ];
                 n.f("math.discount_year", &pairs(&args))
             })
             .collect::<Vec<_>>()

@@ -57,7 +57,11 @@ fn index() -> &'static [(u32, u32, u32)] {
         let mut start = 0;
         for line in EN_TEXT.split_terminator('\n') {
             let tab = line.find('\t').unwrap_or(line.len());
-            out.push((start as u32, (start + tab) as u32, (start + line.len()) as u32));
+            out.push((
+                start as u32,
+                (start + tab) as u32,
+                (start + line.len()) as u32,
+            ));
             start += line.len() + 1;
         }
         out
@@ -131,12 +135,19 @@ impl Messages {
     pub fn plural(&self, id: &str, category: &str, args: &[(&str, &str)]) -> String {
         let key = format!("{id}#{category}");
         let other = format!("{id}#other");
-        let text = if self.has(&key) { self.get(&key) } else { self.get(&other) };
+        let text = if self.has(&key) {
+            self.get(&key)
+        } else {
+            self.get(&other)
+        };
         fill(text, args)
     }
 
     fn has(&self, id: &str) -> bool {
-        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(id)).is_ok() || english(id).is_some()
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .is_ok()
+            || english(id).is_some()
     }
 
     /// Reads a catalogue or overrides (`{id: text}`) over these messages. Every entry must be
@@ -161,18 +172,30 @@ impl Messages {
                 None
             };
             let Some(reference) = known else {
-                d.report(at, Issue::Unknown { what: "message id", name: id.clone() });
+                d.report(
+                    at,
+                    Issue::Unknown {
+                        what: "message id",
+                        name: id.clone(),
+                    },
+                );
                 continue;
             };
             let Some(text) = d.string(v, &at) else {
                 continue;
             };
             let allowed = placeholders(reference);
-            if let Some(bad) = placeholders(&text).into_iter().find(|p| !allowed.contains(p)) {
+            if let Some(bad) = placeholders(&text)
+                .into_iter()
+                .find(|p| !allowed.contains(p))
+            {
                 let list: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
                 let said = match list.is_empty() {
                     true => format!("uses {{{bad}}}, but this message has no placeholders"),
-                    false => format!("uses {{{bad}}}, but this message's placeholders are {}", list.join(", ")),
+                    false => format!(
+                        "uses {{{bad}}}, but this message's placeholders are {}",
+                        list.join(", ")
+                    ),
                 };
                 d.report(at, Issue::Other(said));
                 continue;
@@ -240,7 +263,10 @@ pub fn read_languages(d: &mut Decoder, value: &Value, path: &str) -> Vec<(String
     for (lang, v) in d.object(value, path).unwrap_or_default() {
         let at = field(path, lang);
         let Some(tag) = ["en"].into_iter().chain(LANGUAGES).find(|l| l == lang) else {
-            let said = format!("is not a language Tierwise has words for (en, {})", LANGUAGES.join(", "));
+            let said = format!(
+                "is not a language Tierwise has words for (en, {})",
+                LANGUAGES.join(", ")
+            );
             d.report(at, Issue::Other(said));
             continue;
         };
@@ -268,14 +294,20 @@ mod tests {
         assert_eq!(english("no.such.id"), None);
         for (id, _) in en {
             if let Some((base, _)) = id.split_once('#') {
-                assert!(english(&format!("{base}#other")).is_some(), "{id} has no #other form");
+                assert!(
+                    english(&format!("{base}#other")).is_some(),
+                    "{id} has no #other form"
+                );
             }
         }
     }
 
     #[test]
     fn fill_replaces_named_placeholders() {
-        assert_eq!(fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]), "x and y, x");
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]),
+            "x and y, x"
+        );
         assert_eq!(fill("{missing} {", &[]), "{missing} {");
         assert_eq!(placeholders("{a} b {c}"), vec!["a", "c"]);
     }

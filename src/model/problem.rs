@@ -113,22 +113,27 @@ impl Problem {
             }
             Issue::NotOneOf { found, allowed } => {
                 let allowed = allowed.join(", ");
-                words.fill("problem.not_one_of", &[("found", found), ("allowed", &allowed)])
+                words.fill(
+                    "problem.not_one_of",
+                    &[("found", found), ("allowed", &allowed)],
+                )
             }
             Issue::Unknown { what, name } => {
                 words.fill("problem.unknown", &[("what", &kind(what)), ("name", name)])
             }
-            Issue::Duplicate { what, name } => {
-                words.fill("problem.duplicate", &[("what", &kind(what)), ("name", name)])
-            }
+            Issue::Duplicate { what, name } => words.fill(
+                "problem.duplicate",
+                &[("what", &kind(what)), ("name", name)],
+            ),
             Issue::Schema { found } => words.fill("problem.schema", &[("value", &number(*found))]),
             Issue::LowAboveHigh { low, high } => words.fill(
                 "problem.low_above_high",
                 &[("low", &number(*low)), ("high", &number(*high))],
             ),
-            Issue::NotIncreasing { previous } => {
-                words.fill("problem.not_increasing", &[("previous", &number(*previous))])
-            }
+            Issue::NotIncreasing { previous } => words.fill(
+                "problem.not_increasing",
+                &[("previous", &number(*previous))],
+            ),
             Issue::BelowMinimum { minimum } => {
                 words.fill("problem.below_minimum", &[("minimum", &number(*minimum))])
             }

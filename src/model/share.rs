@@ -201,7 +201,11 @@ pub fn differences(
             });
         }
     };
-    cmp(&n.t("field.team_size"), n.number(a.team_size), n.number(b.team_size));
+    cmp(
+        &n.t("field.team_size"),
+        n.number(a.team_size),
+        n.number(b.team_size),
+    );
     cmp(&n.t("field.scale"), n.number(a.scale), n.number(b.scale));
     cmp(
         &n.t("field.horizon"),
@@ -271,7 +275,11 @@ pub fn scenario_words(config: &Config, s: &Scenario, n: &dyn Numbers) -> (String
             n.f("scenario.shrinking", &[("share", &n.percent(-g))])
         }
     };
-    let users = n.count("scenario.users", s.team_size, &[("growth", &growth(s.team_growth))]);
+    let users = n.count(
+        "scenario.users",
+        s.team_size,
+        &[("growth", &growth(s.team_growth))],
+    );
     let args = [
         ("users", users.as_str()),
         ("units", &n.number(s.scale)),

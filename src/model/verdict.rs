@@ -145,7 +145,10 @@ pub fn verdict(
             .iter()
             .map(|o| {
                 let reason = disqualified_because(config, scenario, o, n);
-                n.f("verdict.option_reason", &[("option", &o.name), ("reason", &reason)])
+                n.f(
+                    "verdict.option_reason",
+                    &[("option", &o.name), ("reason", &reason)],
+                )
             })
             .collect();
         let reasons = why.join(&n.t("list.clauses"));
@@ -164,7 +167,10 @@ pub fn verdict(
 
     if sure == Some(Confidence::CloseCall) {
         let Some(next) = next else {
-            return n.f("verdict.costs_least", &[("option", &best.name), ("years", over)]);
+            return n.f(
+                "verdict.costs_least",
+                &[("option", &best.name), ("years", over)],
+            );
         };
         let lead = n.about(next.expected_present_cost - best.expected_present_cost);
         let decides = decider(config, report, n)
@@ -200,7 +206,10 @@ pub fn verdict(
                 ];
                 n.f(pick("verdict.stay", "verdict.stay_likely"), &args)
             }
-            None => n.f("verdict.stay_no_paid", &[("futures", &futures("verdict.cheapest_in"))]),
+            None => n.f(
+                "verdict.stay_no_paid",
+                &[("futures", &futures("verdict.cheapest_in"))],
+            ),
         },
         Some(s) if !community.qualified && s < 0.0 => {
             let reason = disqualified_because(config, scenario, community, n);
@@ -214,7 +223,10 @@ pub fn verdict(
                 ("years", over),
                 ("futures", futures.as_str()),
             ];
-            n.f(pick("verdict.cheapest_fit", "verdict.cheapest_fit_likely"), &args)
+            n.f(
+                pick("verdict.cheapest_fit", "verdict.cheapest_fit_likely"),
+                &args,
+            )
         }
         Some(s) => {
             let payback = best
@@ -313,6 +325,10 @@ pub fn runner_up_sentence(report: &Report, horizon: u32, n: &dyn Numbers) -> Opt
         .find(|o| Some(&o.id) == report.recommended.as_ref())?;
     let next = runner_up(report, best)?;
     let amount = n.about(next.expected_present_cost - best.expected_present_cost);
-    let args = [("option", next.name.as_str()), ("amount", &amount), ("years", &years(horizon, n))];
+    let args = [
+        ("option", next.name.as_str()),
+        ("amount", &amount),
+        ("years", &years(horizon, n)),
+    ];
     Some(n.f("runner_up", &args))
 }

@@ -236,7 +236,10 @@ pub fn CumulativeChart(
             let name = if y == 0 {
                 ctx.t("chart.start")
             } else {
-                ctx.f("chart.year_tick", &[("year", &ctx.fmt(|n| n.number(y as f64)))])
+                ctx.f(
+                    "chart.year_tick",
+                    &[("year", &ctx.fmt(|n| n.number(y as f64)))],
+                )
             };
             label("tick", x, H - BOTTOM + 18, Some("middle"), name)
         }));
@@ -289,7 +292,10 @@ pub fn CumulativeChart(
             let list = paybacks.join(&ctx.t("list.clauses"));
             ctx.f("chart.paybacks", &[("list", &list)])
         };
-        let desc = ctx.f("chart.cumulative_desc", &[("ends", &ends), ("paybacks", &paybacks)]);
+        let desc = ctx.f(
+            "chart.cumulative_desc",
+            &[("ends", &ends), ("paybacks", &paybacks)],
+        );
         (desc, body, extra)
     };
     let data = move || {
@@ -306,7 +312,10 @@ pub fn CumulativeChart(
                 (ctx.fmt(|n| n.number(m as f64)), cells)
             })
             .collect();
-        vec![table(header(&ctx.t("chart.month"), s.iter().map(|x| x.0.clone())), rows)]
+        vec![table(
+            header(&ctx.t("chart.month"), s.iter().map(|x| x.0.clone())),
+            rows,
+        )]
     };
     view! { <Figure ctx id="tw-cumulative" title=ctx.t("chart.cumulative") draw=Box::new(draw) data=Box::new(data) /> }
 }
@@ -496,7 +505,13 @@ pub fn SavingsChart(
         let (zero, now) = (ya.at(0.0), xa.at(log(team)));
         body.push(line("zero".into(), LEFT, W - RIGHT, zero, zero));
         body.push(line("now".into(), now, now, TOP, H - BOTTOM));
-        body.push(label("marker-label", now + 4, H - BOTTOM - 6, None, ctx.t("chart.you")));
+        body.push(label(
+            "marker-label",
+            now + 4,
+            H - BOTTOM - 6,
+            None,
+            ctx.t("chart.you"),
+        ));
         let mut decade = 1.0;
         while decade <= max {
             let x = xa.at(log(decade));
@@ -559,7 +574,10 @@ pub fn SavingsChart(
             .collect();
         vec![
             table(
-                header(&ctx.t("field.team_size"), series.iter().map(|s| s.1.clone())),
+                header(
+                    &ctx.t("field.team_size"),
+                    series.iter().map(|s| s.1.clone()),
+                ),
                 rows,
             ),
             el("ul").kids(series.iter().map(|s| text("li", wins_text(&s.1, &s.3)))),
@@ -573,7 +591,9 @@ fn assumption_label(ctx: Ctx, id: &str) -> String {
     if id.starts_with("quote:") {
         return ctx.t("chart.quoted_price");
     }
-    Key::from_id(id).map_or(String::new(), |k| ctx.fmt(|n| CATALOGUE[k as usize].label(n)))
+    Key::from_id(id).map_or(String::new(), |k| {
+        ctx.fmt(|n| CATALOGUE[k as usize].label(n))
+    })
 }
 
 /// Which assumptions move the savings most: a tornado of savings at each one's low and high.
@@ -660,7 +680,12 @@ pub fn TornadoChart(
                 (assumption_label(ctx, &r.assumption), cells)
             })
             .collect();
-        let head = ["assumptions.assumption", "chart.savings_at_low", "chart.savings_at_high"].map(|id| ctx.t(id));
+        let head = [
+            "assumptions.assumption",
+            "chart.savings_at_low",
+            "chart.savings_at_high",
+        ]
+        .map(|id| ctx.t(id));
         vec![table(head.to_vec(), rows)]
     };
     view! { <Figure ctx id="tw-tornado" title=ctx.t("chart.tornado") draw=Box::new(draw) data=Box::new(table_data) /> }

@@ -1,289 +1,28 @@
-//! The JavaScript face of the widget: `Widget` (what `mount()` and `<tierwise-calculator>`
-//! drive) and `evaluate()`. Inputs from the host page are untrusted: every option is checked
-//! with the model's decoder, and a bad one is a thrown `Error` naming the field.
+//! The widget's JavaScript face: `Widget`, what `mount()` and `<tierwise-calculator>` drive.
+//! It loads the words and the config, shows the calculator, and takes the host's changes.
+//! Options are read in `options.rs`, events and errors go out through `events.rs`, and the
+//! engine alone (`evaluate()`, `engine()`) is `api.rs`.
+
+pub use super::api::{evaluate_js, Engine};
+pub use super::events::{dispatch, report_panic, to_js};
 
 use super::app::{initial_scenario, Calculator, ErrorPanel};
 use super::ctx::Ctx;
+use super::events::{
+    announce, error_detail, forget, install_panic_hook, js_error, load_error_detail, refuse,
+    remember,
+};
 use super::format::{is_locale, IntlNumbers};
 use super::load::{fetch_config, LoadError};
-use crate::model::decode::{Decoder, Fields};
+use super::options::{Options, Source};
+use crate::model::decode::Decoder;
 use crate::model::messages::{catalogue_for, english, Messages};
-use crate::model::problem::{Issue, Problem, Problems};
 use crate::model::value::to_value;
-use crate::model::{evaluate_to, Config, Depth, Scenario, Value};
+use crate::model::{Config, Problems, Scenario, Value};
 use leptos::prelude::*;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// Serializes for JavaScript: plain objects, `null` for absent values.
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    super::js::to_js(&crate::model::value::to_value(value))
-}
-
-/// Dispatches the event `tierwise<name>` (the name every framework binds declaratively:
-/// `ontierwisechange` in React 19 and Svelte 5, `@tierwisechange` in Vue), then its alias
-/// `tierwise:<name>`, bubbling and composed, with one `detail`; returns false when a listener
-/// of either called `preventDefault()`.
-pub fn dispatch(
-    target: &web_sys::HtmlElement,
-    name: &str,
-    detail: &Value,
-    cancelable: bool,
-) -> bool {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(cancelable);
-    init.set_detail(&super::js::to_js(detail));
-    let mut allowed = true;
-    for full in [format!("tierwise{name}"), format!("tierwise:{name}")] {
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&full, &init) {
-            allowed &= target.dispatch_event(&event).unwrap_or(true);
-        }
-    }
-    allowed
-}
-
-/// The detail of `tierwise:error`.
-#[derive(Serialize)]
-struct ErrorDetail {
-    message: String,
-    problems: Vec<ProblemDetail>,
-}
-
-#[derive(Serialize)]
-struct ProblemDetail {
-    path: String,
-    message: String,
-}
-
-/// The detail of `tierwise:error`: `summary`, then every problem, in the message too, so a
-/// host (or `handle.ready`'s rejection) that reads only the message still learns what is wrong.
-fn error_detail(summary: &str, problems: &[Problem]) -> ErrorDetail {
-    let n = IntlNumbers::new("USD", None);
-    let problems: Vec<ProblemDetail> = problems
-        .iter()
-        .map(|p| ProblemDetail {
-            path: p.path.clone(),
-            message: n.problem(p),
-        })
-        .collect();
-    let mut message = format!("Tierwise: {summary}");
-    if !problems.is_empty() {
-        let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        message = format!("{message}: {}", list.join("; "));
-    }
-    ErrorDetail { message, problems }
-}
-
-/// A config that cannot be used: its problems, or (unreadable, not JSON) the one reason, at
-/// the path `config`, so the detail always lists what is wrong.
-fn load_error_detail(e: &LoadError) -> ErrorDetail {
-    let summary = e.summary();
-    let mut detail = error_detail(&summary, e.problems());
-    if detail.problems.is_empty() {
-        detail.problems.push(ProblemDetail {
-            path: "config".to_owned(),
-            message: summary,
-        });
-    }
-    detail
-}
-
-/// Fires `tierwiseerror` (and `tierwise:error`) on `host`.
-fn announce(host: &web_sys::HtmlElement, detail: &ErrorDetail) {
-    dispatch(host, "error", &to_value(detail), false);
-}
-
-/// An `Error` whose message lists every problem and whose `problems` property holds them as
-/// `{path, message}`, as in `tierwise:error`'s detail: the loader passes them on.
-fn thrown(detail: ErrorDetail) -> JsValue {
-    let error = js_sys::Error::new(&detail.message);
-    let problems = super::js::to_js(&to_value(&detail.problems));
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("problems"), &problems);
-    error.into()
-}
-
-/// Problems as one `Error` for a thrown exception.
-fn js_error(what: &str, problems: &Problems) -> JsValue {
-    thrown(error_detail(what, &problems.0))
-}
-
-/// Reads a JS argument, or says (as an `Error` naming the argument) what in it cannot be read.
-fn read_value(js: &JsValue, what: &str) -> Result<Value, JsValue> {
-    super::js::from_js(js, what).map_err(|e| {
-        let message = format!("Tierwise: {e}");
-        thrown(ErrorDetail {
-            problems: vec![ProblemDetail {
-                path: what.to_owned(),
-                message: e.to_string(),
-            }],
-            message,
-        })
-    })
-}
-
-/// Shows why a widget could not start in its mount point, so the element is never an empty
-/// box, and returns the reason as the `Error` to throw.
-fn refuse(root: &web_sys::Element, error: JsValue) -> JsValue {
-    let message = js_sys::Error::from(error.clone()).message().as_string().unwrap_or_default();
-    let panel = super::app::error_panel(
-        "These options cannot be used",
-        std::slice::from_ref(&message),
-    );
-    super::dom::draw(root, &[panel]);
-    error
-}
-
-/// Where the config comes from.
-#[derive(Clone, Debug, PartialEq)]
-enum Source {
-    /// A same-origin URL to fetch.
-    Url(String),
-    /// A config object handed over directly (the JS API, or an inline JSON child).
-    Inline(Value),
-}
-
-/// The options a host passes to `mount()` / `update()`, or sets as attributes. All optional.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Options {
-    source: Option<Source>,
-    mode: Option<String>,
-    theme: Option<String>,
-    locale: Option<String>,
-    persist: Option<bool>,
-    /// Scenario fields to apply (`team_size`, `scale`, `requirements`, …, or `scenario: {…}`).
-    scenario: Vec<(String, Value)>,
-    /// The host's own words (`messages: {id: text}`), over the catalogue and the config's.
-    messages: Option<Messages>,
-}
-
-const MODES: &[&str] = &["full", "compact", "present"];
-const THEMES: &[&str] = &["light", "dark", "auto"];
-const SCENARIO_FIELDS: [&str; 6] = [
-    "team_size",
-    "scale",
-    "horizon",
-    "team_growth",
-    "scale_growth",
-    "requirements",
-];
-
-fn choice(
-    d: &mut Decoder,
-    f: &mut Fields,
-    key: &'static str,
-    allowed: &'static [&'static str],
-) -> Option<String> {
-    let v = f.opt_string(d, key).flatten()?;
-    if allowed.contains(&v.as_str()) {
-        Some(v)
-    } else {
-        d.report(f.path_of(key), Issue::NotOneOf { found: v, allowed });
-        None
-    }
-}
-
-impl Options {
-    /// The options, or the `Error` that refuses them, listing every problem.
-    fn read(js: &JsValue) -> Result<Options, JsValue> {
-        if js.is_undefined() || js.is_null() {
-            return Ok(Options::default());
-        }
-        let value = read_value(js, "options")?;
-        let mut d = Decoder::default();
-        let mut o = Options::default();
-        if let Some(mut f) = d.fields(&value, "options") {
-            o.source = match f.get("config") {
-                None => None,
-                Some(Value::String(url)) => Some(Source::Url(url.clone())),
-                Some(v @ Value::Object(_)) => Some(Source::Inline(v.clone())),
-                Some(other) => {
-                    d.report(
-                        f.path_of("config"),
-                        Issue::WrongType {
-                            expected: "a URL or a config object",
-                            found: other.kind(),
-                        },
-                    );
-                    None
-                }
-            };
-            o.mode = choice(&mut d, &mut f, "mode", MODES);
-            o.theme = choice(&mut d, &mut f, "theme", THEMES);
-            o.locale = f.opt_string(&mut d, "locale").flatten();
-            if let Some(tag) = o.locale.take() {
-                if is_locale(&tag) {
-                    o.locale = Some(tag);
-                } else {
-                    let said =
-                        format!("is \"{tag}\", which is not a language tag (such as en-US or de)");
-                    d.report(f.path_of("locale"), Issue::Other(said));
-                }
-            }
-            o.persist = f
-                .get("persist")
-                .and_then(|v| d.boolean(v, &f.path_of("persist")));
-            o.messages = f.get("messages").map(|v| {
-                let mut m = Messages::english();
-                m.read(&mut d, v, &f.path_of("messages"));
-                m
-            });
-            match f.get("scenario") {
-                None => {}
-                Some(Value::Object(members)) => o.scenario.extend(members.iter().cloned()),
-                Some(other) => {
-                    let found = other.kind();
-                    d.report(
-                        f.path_of("scenario"),
-                        Issue::WrongType {
-                            expected: "an object",
-                            found,
-                        },
-                    );
-                }
-            }
-            for key in SCENARIO_FIELDS {
-                // Null is "absent" in a document, but a host that passes it meant something.
-                if let Some(Value::Null) = value.get(key) {
-                    let expected = if key == "requirements" {
-                        "a list of requirement ids"
-                    } else {
-                        "a number"
-                    };
-                    d.report(
-                        f.path_of(key),
-                        Issue::WrongType {
-                            expected,
-                            found: "null",
-                        },
-                    );
-                }
-                if let Some(v) = f.get(key) {
-                    // Attributes carry text: "sso,audit_log" is a list.
-                    let v = match (key, v) {
-                        ("requirements", Value::String(s)) => Value::Array(
-                            s.split(',')
-                                .map(str::trim)
-                                .filter(|x| !x.is_empty())
-                                .map(|x| Value::String(x.to_owned()))
-                                .collect(),
-                        ),
-                        _ => v.clone(),
-                    };
-                    o.scenario.push((key.to_owned(), v));
-                }
-            }
-        }
-        if d.problems.is_empty() {
-            Ok(o)
-        } else {
-            Err(js_error("bad options", &Problems(d.problems)))
-        }
-    }
-}
 
 /// State shared between the `Widget` handle and its mounted view: handles, so `Copy`.
 #[derive(Clone, Copy)]
@@ -346,7 +85,7 @@ impl Widget {
             CATALOGUE.with(|c| *c.borrow_mut() = Some(f));
         }
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
-        MOUNTED.with(|m| m.borrow_mut().push((host.clone(), root.clone().into())));
+        remember(&host, &root);
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
         let slot = shared_slot.clone();
         let handle = leptos::mount::mount_to(root, move || {
@@ -454,7 +193,8 @@ impl Widget {
                         s.overlay(c, &Value::Object(vec![(name.to_owned(), field)]))
                     })
                 });
-                ctx.scenario.set(back.map_err(|p| js_error("bad reset", &p))?);
+                ctx.scenario
+                    .set(back.map_err(|p| js_error("bad reset", &p))?);
             }
         }
         Ok(())
@@ -477,7 +217,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         if let Some(shared) = self.shared.take() {
             let host = shared.host.get_value();
-            MOUNTED.with(|m| m.borrow_mut().retain(|(h, _)| *h != host));
+            forget(&host);
         }
         self.view.borrow_mut().take();
     }
@@ -487,43 +227,6 @@ thread_local! {
     /// The loader's `catalogue(lang)`: a promise of a language's messages, fetched on demand
     /// and checked against the hash sealed into the bundle. One loader, one function.
     static CATALOGUE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Every mounted calculator's host element and mount point, for reporting a panic.
-    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Routes panics to [`report_panic`]. The release build aborts after the hook (the wasm
-/// instance is then dead), so the hook is the one chance to tell the page and the person.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| report_panic(&info.to_string()))));
-}
-
-/// Tells of a panic: the message on the console, and, in every mounted calculator, the error
-/// panel and a `tierwise:error` event. Plain DOM only: the reactive state may be mid-update.
-pub fn report_panic(message: &str) {
-    web_sys::console::error_1(&JsValue::from_str(&format!("Tierwise panicked: {message}")));
-    let detail = ErrorDetail {
-        message: format!("Tierwise stopped because of an internal error: {message}"),
-        problems: vec![ProblemDetail {
-            path: "internal".to_owned(),
-            message: message.to_owned(),
-        }],
-    };
-    // try_borrow: the panic may have happened while the list was being changed.
-    let mounted = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
-    for (host, root) in mounted {
-        super::dom::draw(
-            &root,
-            &[super::app::error_panel(
-                "Tierwise stopped because of an internal error",
-                &[
-                    message.to_owned(),
-                    "Reload the page to start again.".to_owned(),
-                ],
-            )],
-        );
-        announce(&host, &detail);
-    }
 }
 
 /// A loaded config: where it came from, the config or why not, and the words to show.
@@ -553,10 +256,13 @@ async fn load_words(locale: Option<&str>) -> Messages {
         failed => {
             let why = match failed {
                 Ok(Err(e)) => e,
-                Err(e) => e.as_string().unwrap_or_else(|| js_sys::Error::from(e).message().into()),
+                Err(e) => e
+                    .as_string()
+                    .unwrap_or_else(|| js_sys::Error::from(e).message().into()),
                 Ok(Ok(_)) => String::new(),
             };
-            let said = format!("Tierwise: the {lang} words could not be loaded ({why}); showing English");
+            let said =
+                format!("Tierwise: the {lang} words could not be loaded ({why}); showing English");
             web_sys::console::warn_1(&JsValue::from_str(&said));
             Messages::english()
         }
@@ -570,8 +276,9 @@ fn widget_view(shared: Shared) -> impl IntoView {
     // What shows while the config loads, in the words' language once they arrive.
     let loading = RwSignal::new(english("loading").unwrap_or_default().to_owned());
     let options = shared.options;
-    let source =
-        Memo::new(move |_| options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone())));
+    let source = Memo::new(move |_| {
+        options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()))
+    });
     // Only the latest load may show: an older one finishing late is dropped.
     let generation = Rc::new(std::cell::Cell::new(0u32));
     Effect::new(move |_| {
@@ -613,7 +320,8 @@ fn widget_view(shared: Shared) -> impl IntoView {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
             shared.ctx.set(None);
-            view! { <p class="tierwise loading" role="status">{move || loading.get()}</p> }.into_any()
+            view! { <p class="tierwise loading" role="status">{move || loading.get()}</p> }
+                .into_any()
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set(None);
@@ -663,61 +371,4 @@ fn page_locale() -> Option<String> {
         .document_element()?
         .get_attribute("lang")?;
     is_locale(&lang).then_some(lang)
-}
-
-/// `evaluate(config, scenario)`: the Result of spec §9 as a plain object (`null` for absent
-/// values). Throws an `Error` listing every problem of a bad config or scenario.
-#[wasm_bindgen(js_name = evaluateSync)]
-pub fn evaluate_js(config: JsValue, scenario: JsValue) -> Result<JsValue, JsValue> {
-    Engine::new(config)?.evaluate(scenario, JsValue::UNDEFINED)
-}
-
-/// One config, checked once, for evaluating many scenarios (comparisons, sweeps): the loader's
-/// `engine(config)`. Each evaluation reads and checks only the scenario.
-#[wasm_bindgen]
-pub struct Engine {
-    config: Config,
-}
-
-#[wasm_bindgen]
-impl Engine {
-    /// Checks `config`; throws an `Error` listing every problem.
-    #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<Engine, JsValue> {
-        let config = Config::from_value(&read_value(&config, "config")?)
-            .map_err(|p| js_error("bad config", &p))?;
-        Ok(Engine { config })
-    }
-
-    /// The Result of spec §9 for `scenario` as a plain object; throws an `Error` listing every
-    /// problem of a bad scenario. `parts` (optional) leaves out what a host does not need:
-    /// `{ wins: false, sensitivity: false }` gives the costs, totals, savings, ROI, payback and
-    /// recommendation alone (the left-out parts are `null` or empty), several times faster.
-    pub fn evaluate(&self, scenario: JsValue, parts: JsValue) -> Result<JsValue, JsValue> {
-        let depth = read_parts(&parts)?;
-        let scenario = Scenario::from_value(&self.config, &read_value(&scenario, "scenario")?)
-            .map_err(|p| js_error("bad scenario", &p))?;
-        Ok(to_js(&evaluate_to(&self.config, &scenario, depth)))
-    }
-}
-
-/// Which parts of the Result `Engine::evaluate` computes (all unless told otherwise).
-fn read_parts(js: &JsValue) -> Result<Depth, JsValue> {
-    let mut depth = Depth::FULL;
-    if js.is_undefined() || js.is_null() {
-        return Ok(depth);
-    }
-    let value = read_value(js, "parts")?;
-    let mut d = Decoder::default();
-    if let Some(mut f) = d.fields(&value, "parts") {
-        for (key, slot) in [
-            ("wins", &mut depth.wins),
-            ("sensitivity", &mut depth.sensitivity),
-        ] {
-            if let Some(on) = f.get(key).and_then(|v| d.boolean(v, &f.path_of(key))) {
-                *slot = on;
-            }
-        }
-    }
-    d.into_result(depth).map_err(|p| js_error("bad parts", &p))
 }

@@ -403,7 +403,11 @@ fn AssumptionRow(
     let scale_unit = ctx.with_config(|c| c.scale_unit.one.clone());
     let (label, per, source) = ctx.fmt(|n| {
         let source = ctx.with_config(|c| c.assumptions.get(key).source.clone());
-        (spec.label(n), spec.per(n, &scale_unit), source.unwrap_or_else(|| spec.default_source(n)))
+        (
+            spec.label(n),
+            spec.per(n, &scale_unit),
+            source.unwrap_or_else(|| spec.default_source(n)),
+        )
     });
     let percent = spec.unit == Unit::Fraction;
     let shown = move |x: f64| if percent { x * 100.0 } else { x };
@@ -427,10 +431,14 @@ fn AssumptionRow(
         match (part, a.range) {
             (0, _) => a.value = v,
             (1, Some((_, high))) if v > high => {
-                return error.set(Some(ctx.f("assumptions.low_above_high", &[("label", label)])))
+                return error.set(Some(
+                    ctx.f("assumptions.low_above_high", &[("label", label)]),
+                ))
             }
             (2, Some((low, _))) if v < low => {
-                return error.set(Some(ctx.f("assumptions.high_below_low", &[("label", label)])))
+                return error.set(Some(
+                    ctx.f("assumptions.high_below_low", &[("label", label)]),
+                ))
             }
             (1, r) => a.range = Some((v, r.map_or(v, |r| r.1))),
             (_, r) => a.range = Some((r.map_or(v, |r| r.0), v)),
@@ -441,40 +449,49 @@ fn AssumptionRow(
     let error_id = format!("tw-a-{}-error", spec.id);
     let described = error_id.clone();
     let name = label.clone();
-    let field =
-        move |part: u8,
-              read: fn(&crate::model::assumptions::Assumption) -> Option<f64>| {
-            let node = NodeRef::<html::Input>::new();
-            Effect::new(move |_| {
-                let v = get();
-                if let (Some(el), Some(x)) = (node.get(), read(&v)) {
-                    if el.value_as_number() != shown(x) {
-                        el.set_value_as_number(shown(x));
+    let field = move |part: u8, read: fn(&crate::model::assumptions::Assumption) -> Option<f64>| {
+        let node = NodeRef::<html::Input>::new();
+        Effect::new(move |_| {
+            let v = get();
+            if let (Some(el), Some(x)) = (node.get(), read(&v)) {
+                if el.value_as_number() != shown(x) {
+                    el.set_value_as_number(shown(x));
+                }
+            }
+        });
+        let id = [
+            "assumptions.value_field",
+            "assumptions.low_field",
+            "assumptions.high_field",
+        ][part as usize];
+        let field_label = ctx.f(id, &[("assumption", &name)]);
+        let id = [
+            "assumptions.value_label",
+            "assumptions.low_label",
+            "assumptions.high_label",
+        ][part as usize];
+        let label = ctx.f(id, &[("assumption", &name)]);
+        view! {
+            <input
+                node_ref=node
+                type="number"
+                step="any"
+                inputmode="decimal"
+                aria-label=field_label
+                aria-describedby=described.clone()
+                on:input=move |ev| {
+                    if let Some(el) = input_of(&ev) {
+                        set(part, &label, el.value_as_number())
                     }
                 }
-            });
-            let id = ["assumptions.value_field", "assumptions.low_field", "assumptions.high_field"][part as usize];
-            let field_label = ctx.f(id, &[("assumption", &name)]);
-            let id = ["assumptions.value_label", "assumptions.low_label", "assumptions.high_label"][part as usize];
-            let label = ctx.f(id, &[("assumption", &name)]);
-            view! {
-                <input
-                    node_ref=node
-                    type="number"
-                    step="any"
-                    inputmode="decimal"
-                    aria-label=field_label
-                    aria-describedby=described.clone()
-                    on:input=move |ev| {
-                        if let Some(el) = input_of(&ev) {
-                            set(part, &label, el.value_as_number())
-                        }
-                    }
-                />
-            }
-        };
+            />
+        }
+    };
     let allowed = ctx.fmt(|n| {
-        let (min, max) = (quantity(spec.unit, spec.min, n), quantity(spec.unit, spec.max, n));
+        let (min, max) = (
+            quantity(spec.unit, spec.min, n),
+            quantity(spec.unit, spec.max, n),
+        );
         n.f("assumptions.allowed", &[("min", &min), ("max", &max)])
     });
     let currency = ctx.with_config(|c| c.currency.clone());

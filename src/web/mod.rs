@@ -2,15 +2,18 @@
 //!
 //! It only turns signals into views and events into inputs; every number comes from the model.
 
+mod api;
 mod app;
 mod charts;
 mod ctx;
 pub mod dom;
 pub mod embed;
+mod events;
 mod format;
 mod inputs;
 pub mod js;
 pub mod load;
+mod options;
 mod present;
 mod report;
 mod results;
@@ -33,7 +36,12 @@ pub fn mount_calculator(
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     use leptos::prelude::*;
     leptos::mount::mount_to(parent, move || {
-        let ctx = Ctx::new(config, scenario, None, crate::model::messages::Messages::english());
+        let ctx = Ctx::new(
+            config,
+            scenario,
+            None,
+            crate::model::messages::Messages::english(),
+        );
         view! { <Calculator ctx config_url="" /> }
     })
 }

@@ -25,7 +25,10 @@ pub fn Compare(
         let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, scenario, r, None, n)));
         let costs = r.options.iter().map(|o| {
             let amount = ctx.fmt(|n| n.money(o.expected_present_cost));
-            text("li", ctx.f("compare.cost", &[("option", &o.name), ("amount", &amount)]))
+            text(
+                "li",
+                ctx.f("compare.cost", &[("option", &o.name), ("amount", &amount)]),
+            )
         });
         el("section")
             .class("scenario-column")
@@ -55,7 +58,8 @@ pub fn Compare(
                 })
                 .collect()
         };
-        let head = ["compare.input", "compare.a", "compare.b"].map(|h| text("th", ctx.t(h)).attr("scope", "col"));
+        let head = ["compare.input", "compare.a", "compare.b"]
+            .map(|h| text("th", ctx.t(h)).attr("scope", "col"));
         vec![
             el("div")
                 .class("columns")

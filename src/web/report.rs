@@ -35,10 +35,19 @@ pub fn ReportHeading(
             .child(text("h2", ctx.f("report.title", &[("product", &product)])))
             .child(text(
                 "p",
-                ctx.f("report.prepared", &[("date", &today), ("model", &MODEL.to_string())]),
+                ctx.f(
+                    "report.prepared",
+                    &[("date", &today), ("model", &MODEL.to_string())],
+                ),
             ))
-            .child(text("p", ctx.f("report.scenario", &[("scenario", &scenario)])))
-            .child(text("p", ctx.f("report.requirements", &[("requirements", &requirements)])))
+            .child(text(
+                "p",
+                ctx.f("report.scenario", &[("scenario", &scenario)]),
+            ))
+            .child(text(
+                "p",
+                ctx.f("report.requirements", &[("requirements", &requirements)]),
+            ))
             .child(
                 el("p")
                     .child(text("span", ctx.t("report.reopen")))

@@ -153,8 +153,14 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
     let o = ctx.option(i);
     let recommended = ctx.with_report(|r| r.recommended.as_deref() == Some(o.id.as_str()));
     let range = ctx.with_monte_carlo(|mc| {
-        mc.and_then(|mc| mc.options.get(i))
-            .map(|m| ctx.fmt(|n| n.f("card.range", &[("low", &n.money(m.p10)), ("high", &n.money(m.p90))])))
+        mc.and_then(|mc| mc.options.get(i)).map(|m| {
+            ctx.fmt(|n| {
+                n.f(
+                    "card.range",
+                    &[("low", &n.money(m.p10)), ("high", &n.money(m.p90))],
+                )
+            })
+        })
     });
     let (why, cta) = ctx.with_config(|c| {
         let why = ctx.with_scenario(|s| ctx.fmt(|n| disqualified_because(c, s, &o, n)));
@@ -185,11 +191,16 @@ fn card(ctx: Ctx, i: usize, scale: (f64, f64)) -> El {
         .child(text("dt", ctx.t("card.expected_total")))
         .child(text("dd", money(o.expected_total)))
         .child(text("dt", ctx.t("card.likely_range")))
-        .child(text("dd", range.unwrap_or_else(|| ctx.t("card.simulating"))))
+        .child(text(
+            "dd",
+            range.unwrap_or_else(|| ctx.t("card.simulating")),
+        ))
         .child(text("dt", ctx.t("card.requirements")))
         .child(text("dd", requirements));
     if let Some(quote) = ctx.with_config(|c| ctx.fmt(|n| quote_words(c, &o, n))) {
-        facts = facts.child(text("dt", ctx.t("card.price"))).child(text("dd", quote));
+        facts = facts
+            .child(text("dt", ctx.t("card.price")))
+            .child(text("dd", quote));
     }
     if let Some(s) = o.savings {
         let roi = o
