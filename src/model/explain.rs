@@ -6,6 +6,7 @@
 use super::assumptions::Key;
 use super::config::{Charge, Config, Graduated, Terms, Treatment};
 use super::cost::{Model, WEEK_HOURS, YEAR_HOURS};
+use super::messages::pairs;
 use super::numbers::Numbers;
 
 /// A cost line of one option.
@@ -349,11 +350,6 @@ pub fn explain(model: &Model, option: usize, year: u32, line: Line, n: &dyn Numb
         ("value", n.money(value)),
     ];
     n.f("math.line", &pairs(&args))
-}
-
-/// Owned arguments as the borrowed pairs `Numbers::f` takes.
-fn pairs<'a>(args: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
-    args.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 /// How an option meets a requirement, in a few words for the requirements matrix:

@@ -1,5 +1,5 @@
 //! The widget's words: every text it shows has a message id here. English is built in
-//! ([`EN`], in `messages/en.rs`); other languages are catalogues (`messages/*.json`, loaded by the
+//! (`messages/en.rs`); other languages are catalogues (`messages/*.json`, loaded by the
 //! browser only when asked for) and a vendor can override any message, from its config or the
 //! JS API. Placeholders are named (`{option}`); plural forms are `id#one`, `id#other`, … chosen
 //! by the locale's plural rules (`Intl.PluralRules` in the browser).
@@ -77,20 +77,25 @@ pub fn english(id: &str) -> Option<&'static str> {
     Some(at((tab + 1).min(end), end))
 }
 
-/// The placeholder names in `text`, in order of appearance (`{option}` → `option`).
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Calls `each` with the text before every `{name}` in `text` and the name, in order;
+/// returns what follows the last one (an unclosed `{` is text).
+fn scan<'a>(text: &'a str, mut each: impl FnMut(&'a str, &'a str)) -> &'a str {
     let mut rest = text;
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                out.push(&after[..end]);
-                rest = &after[end + 1..];
-            }
-            None => break,
-        }
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        each(&rest[..start], &after[..end]);
+        rest = &after[end + 1..];
     }
+    rest
+}
+
+/// The placeholder names in `text`, in order of appearance (`{option}` → `option`).
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    scan(text, |_, name| out.push(name));
     out
 }
 
@@ -220,31 +225,32 @@ impl Messages {
 /// `text` with each `{name}` replaced by its value; unknown names are left as they are.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let name = &after[..end];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
+    let tail = scan(text, |before, name| {
+        out.push_str(before);
+        match args.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => out.push_str(v),
             None => {
                 out.push('{');
-                rest = after;
+                out.push_str(name);
+                out.push('}');
             }
         }
-    }
-    out.push_str(rest);
+    });
+    out.push_str(tail);
     out
+}
+
+/// Owned arguments as the borrowed pairs [`fill`] and `Numbers::f` take.
+pub fn pairs<'a>(args: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    args.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The plural category `name` (as `Intl.PluralRules` says it), or "other" for any other word.
+pub fn plural_category(name: &str) -> &'static str {
+    CATEGORIES
+        .into_iter()
+        .find(|c| *c == name)
+        .unwrap_or("other")
 }
 
 /// English plural rules, for native code and tests (the browser asks `Intl.PluralRules`).
@@ -309,6 +315,7 @@ mod tests {
             "x and y, x"
         );
         assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        assert_eq!(fill("a {b", &[("b", "x")]), "a {b");
         assert_eq!(placeholders("{a} b {c}"), vec!["a", "c"]);
     }
 

@@ -8,6 +8,7 @@
 use super::assumptions::{Key, CATALOGUE};
 use super::config::Config;
 use super::cost::grown;
+use super::messages::pairs;
 use super::numbers::{within, Numbers};
 use super::price::Limit;
 use super::report::{OptionReport, Report};
@@ -282,8 +283,7 @@ pub fn disqualified_because(
                 ("year", n.number(year as f64)),
                 ("unit", config.scale_unit.many.clone()),
             ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            parts.push(n.f(id, &args));
+            parts.push(n.f(id, &pairs(&args)));
         }
     }
     parts.join(&n.t("list.clauses"))

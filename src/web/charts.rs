@@ -6,6 +6,7 @@ use super::ctx::Ctx;
 use super::dom::{el, table, text, El, LazyDetails, Region};
 use crate::model::assumptions::{Key, CATALOGUE};
 use crate::model::cost::cumulative;
+use crate::model::messages::pairs;
 use crate::model::numbers::{within, Numbers};
 use crate::model::Model;
 use leptos::prelude::*;
@@ -412,8 +413,7 @@ pub fn BreakdownChart(
                     ("line", ctx.t(&format!("{}.in_text", BREAKDOWN[k]))),
                     ("amount", ctx.fmt(|n| n.money(v))),
                 ];
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                ctx.f("chart.breakdown_option", &args)
+                ctx.f("chart.breakdown_option", &pairs(&args))
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -665,8 +665,7 @@ pub fn TornadoChart(
                     ("low", ctx.fmt(|n| n.money(r.low))),
                     ("high", ctx.fmt(|n| n.money(r.high))),
                 ];
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                ctx.f("chart.tornado_desc", &args)
+                ctx.f("chart.tornado_desc", &pairs(&args))
             }
         };
         (desc, body, 0)

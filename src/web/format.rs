@@ -1,7 +1,7 @@
 //! Numbers for people, written and read by the browser (`Intl.NumberFormat`, `Number`), so
 //! the wasm carries no float formatting or parsing of its own.
 
-use crate::model::messages::Messages;
+use crate::model::messages::{plural_category, Messages};
 use crate::model::numbers::Numbers;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -114,11 +114,7 @@ impl Numbers for IntlNumbers {
         &self.words
     }
     fn plural(&self, n: f64) -> &'static str {
-        let category = String::from(self.plural.select(n));
-        ["zero", "one", "two", "few", "many"]
-            .into_iter()
-            .find(|c| *c == category)
-            .unwrap_or("other")
+        plural_category(&String::from(self.plural.select(n)))
     }
     fn parse(&self, text: &str) -> Option<f64> {
         let t = text.trim();

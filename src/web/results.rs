@@ -3,6 +3,7 @@
 use super::ctx::Ctx;
 use super::dom::{data_index, el, text, El, LazyDetails, OnClick, Region};
 use crate::model::explain::{explain, explain_expected, Line};
+use crate::model::messages::pairs;
 use crate::model::numbers::Numbers;
 use crate::model::verdict::{disqualified_because, quote_words, runner_up_sentence, verdict};
 use crate::model::Model;
@@ -295,8 +296,7 @@ fn lines_table(ctx: Ctx, i: usize) -> El {
             ("year", ctx.fmt(|n| n.number(year as f64))),
             ("amount", money.clone()),
         ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let label = ctx.f("lines.show_math", &args);
+        let label = ctx.f("lines.show_math", &pairs(&args));
         let button = text("button", money)
             .attr("type", "button")
             .class("math-link")
