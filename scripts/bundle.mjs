@@ -8,7 +8,8 @@
 // package (`npm pack dist/widget`) and a site loading it from a URL has the same files.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, rm, readdir, copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,34 +17,71 @@ if (!staging) throw new Error('bundle.mjs runs as a Trunk post_build hook (TRUNK
 const widget = join(staging, 'widget');
 const sri = async (file) => 'sha384-' + createHash('sha384').update(await readFile(file)).digest('base64');
 
-const glueFile = join(widget, 'wasm', 'tierwise.js');
-let glue = await readFile(glueFile, 'utf8');
-// The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by the
-// snippet's own code, so the bundle stays one module under one integrity hash.
-const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
-for (const [line, names, path] of [...glue.matchAll(snippetImport)]) {
-  const code = (await readFile(join(widget, 'wasm', path), 'utf8')).replace(/^export /gm, '');
-  for (const name of names.split(', ')) {
-    if (!code.includes(`function ${name}(`)) throw new Error(`snippet ${path} does not define ${name}`);
+// ---- The compact build (pricing pages): the same crate with the `compact` feature, built here
+// the way Trunk builds the full one (cargo, wasm-bindgen, then wasm-opt -Oz in release), into
+// widget/wasm/tierwise_compact_bg.wasm. Same target directory: only the crate itself is
+// compiled again, its dependencies are shared.
+const source = process.env.TRUNK_SOURCE_DIR ?? '.';
+const release = process.env.TRUNK_PROFILE === 'release';
+const run = (command, args) => {
+  const r = spawnSync(command, args, { cwd: source, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`);
+  return r.stdout;
+};
+const cargoArgs = ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'compact', '--locked', '--message-format=json'];
+if (release) cargoArgs.push('--release');
+const built = run('cargo', cargoArgs)
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'tierwise')
+  .flatMap((m) => m.filenames)
+  .find((f) => f.endsWith('.wasm'));
+if (!built) throw new Error('cargo built no tierwise.wasm for the compact build');
+const compactDir = join(dirname(built), 'tierwise-compact');
+await rm(compactDir, { recursive: true, force: true });
+run('wasm-bindgen', ['--target=web', `--out-dir=${compactDir}`, '--out-name=tierwise_compact', '--no-typescript', built]);
+const compactWasm = join(widget, 'wasm', 'tierwise_compact_bg.wasm');
+// The same wasm-opt arguments as index.html gives Trunk for the full build.
+const trunkOpt = (await readFile(join(source, 'index.html'), 'utf8')).match(/data-wasm-opt-params="([^"]*)"/);
+if (!trunkOpt) throw new Error('index.html no longer gives Trunk data-wasm-opt-params: update scripts/bundle.mjs');
+if (release) run('wasm-opt', [`--output=${compactWasm}`, '-Oz', join(compactDir, 'tierwise_compact_bg.wasm'), ...trunkOpt[1].split(' ')]);
+else await copyFile(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm);
+
+/** wasm-bindgen's glue in `dir` as one expression: its inline_js snippets inlined, its exports
+ * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
+ * both sit in one module and the one integrity hash covers both. */
+async function glueOf(dir, name) {
+  let glue = await readFile(join(dir, `${name}.js`), 'utf8');
+  // The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by
+  // the snippet's own code.
+  const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
+  for (const [line, names, path] of [...glue.matchAll(snippetImport)]) {
+    const code = (await readFile(join(dir, path), 'utf8')).replace(/^export /gm, '');
+    for (const name of names.split(', ')) {
+      if (!code.includes(`function ${name}(`)) throw new Error(`snippet ${path} does not define ${name}`);
+    }
+    glue = glue.replace(line, `// ---- inline_js snippet (${path}) ----\n${code.trim()}\n`);
   }
-  glue = glue.replace(line, `// ---- inline_js snippet (${path}) ----\n${code.trim()}\n`);
+  if (glue.includes("from './snippets/")) throw new Error('a snippet import is left in the glue: update scripts/bundle.mjs');
+  for (const name of ['async function __wbg_init(', 'class Widget', 'class Engine', 'function evaluateSync(']) {
+    if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
+  }
+  glue = glue.replace(/^export \{[^}]*\};?\n/gm, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
+  // The glue's default wasm URL (never used: the loader passes the checked response) would make
+  // bundlers look for a file beside the module.
+  const defaultUrl = `new URL('${name}_bg.wasm', import.meta.url)`;
+  if (!glue.includes(defaultUrl)) throw new Error("the glue no longer names its default wasm URL: update scripts/bundle.mjs");
+  glue = glue.replace(defaultUrl, 'undefined');
+  if (/^export /m.test(glue)) throw new Error('an export is left in the glue: update scripts/bundle.mjs');
+  return `(() => {\n${glue}\nreturn { init: __wbg_init, Widget, Engine, evaluateSync };\n})()`;
 }
-if (glue.includes("from './snippets/")) throw new Error('a snippet import is left in the glue: update scripts/bundle.mjs');
+const glueFile = join(widget, 'wasm', 'tierwise.js');
+// Each build's glue is an expression in its own scope: both sit in one module, under one hash.
+const glue = `const FULL = ${await glueOf(join(widget, 'wasm'), 'tierwise')};\nconst COMPACT = ${await glueOf(compactDir, 'tierwise_compact')};\n`;
 await rm(join(widget, 'wasm', 'snippets'), { recursive: true, force: true });
-for (const name of ['async function __wbg_init(', 'class Widget', 'class Engine', 'function evaluateSync(']) {
-  if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
-}
-// Only the loader exports; the glue's classes and functions stay module-private.
-glue = glue.replace(/^export \{[^}]*\};?\n/gm, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
-// The glue's default wasm URL (never used: the loader passes the checked response) would make
-// bundlers look for a file beside the module.
-const defaultUrl = "new URL('tierwise_bg.wasm', import.meta.url)";
-if (!glue.includes(defaultUrl)) throw new Error("the glue no longer names its default wasm URL: update scripts/bundle.mjs");
-glue = glue.replace(defaultUrl, 'WASM');
-if (/^export /m.test(glue)) throw new Error('an export is left in the glue: update scripts/bundle.mjs');
 const loader = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'src', 'js', 'tierwise.js'), 'utf8');
 // The message catalogues (src/messages/*.json) go beside the module, loaded on demand.
-const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 await mkdir(join(widget, 'messages'), { recursive: true });
 for (const file of await readdir(join(source, 'src', 'messages'))) {
   await copyFile(join(source, 'src', 'messages', file), join(widget, 'messages', file));
@@ -57,8 +95,10 @@ for (const [placeholder, path] of [...loader.matchAll(/__INTEGRITY:([\w./-]+)__/
 // sources are src/js/tierwise.js and wasm-bindgen's glue. Exports and the
 // `new URL('./…', import.meta.url)` patterns bundlers look for stay as they are.
 const { code } = await minify(`${glue}\n${sealed}`, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-if (!code.replaceAll('"', "'").includes("new URL('./wasm/tierwise_bg.wasm',import.meta.url)")) {
-  throw new Error("the minified module lost new URL('./wasm/…', import.meta.url): update scripts/bundle.mjs");
+for (const wasm of ['tierwise_bg.wasm', 'tierwise_compact_bg.wasm']) {
+  if (!code.replaceAll('"', "'").includes(`new URL('./wasm/${wasm}',import.meta.url)`)) {
+    throw new Error(`the minified module lost new URL('./wasm/${wasm}', import.meta.url): update scripts/bundle.mjs`);
+  }
 }
 await writeFile(join(widget, 'tierwise.js'), code);
 // Imported here, in node, as a server would: it must load and export exactly the API.
@@ -74,7 +114,7 @@ for (const file of await readdir(packageDir)) await copyFile(join(packageDir, fi
 // CDNs): gzip -9 and brotli -q 11 beside each file the widget downloads.
 const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
 const messages = (await readdir(join(widget, 'messages'))).filter((f) => f.endsWith('.json')).map((f) => join('messages', f));
-for (const file of ['tierwise.js', 'tierwise.css', join('wasm', 'tierwise_bg.wasm'), ...messages]) {
+for (const file of ['tierwise.js', 'tierwise.css', join('wasm', 'tierwise_bg.wasm'), join('wasm', 'tierwise_compact_bg.wasm'), ...messages]) {
   const body = await readFile(join(widget, file));
   await writeFile(join(widget, `${file}.gz`), gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
   await writeFile(join(widget, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

@@ -190,14 +190,16 @@ mod components {
         .unwrap();
         let (one, two) = (host(), host());
         let options = js(&format!(r#"{{"config": {STREAM}}}"#));
+        let none = JsValue::UNDEFINED;
         let _a = Widget::new(
             one.clone(),
             one.clone(),
             options.clone(),
-            JsValue::UNDEFINED,
+            none.clone(),
+            none.clone(),
         )
         .unwrap();
-        let _b = Widget::new(two.clone(), two.clone(), options, JsValue::UNDEFINED).unwrap();
+        let _b = Widget::new(two.clone(), two.clone(), options, none.clone(), none).unwrap();
         pause(300).await;
         assert!(
             !text(&two, ".verdict").is_empty(),

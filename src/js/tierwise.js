@@ -6,17 +6,25 @@
 // lifecycle, its shadow root, lazy loading and attribute changes. Everything else (config
 // checks, computing, rendering, events) happens in the wasm.
 //
-// scripts/bundle.mjs appends this file to wasm-bindgen's glue (which defines __wbg_init,
-// Widget, Engine and evaluateSync, exported from here by nothing), fills in the integrity of
-// the wasm, the stylesheet and the catalogues, and minifies the result, so the one hash on the
-// host's <script integrity> covers the whole bundle. Importing it on a server does nothing:
+// Two builds of one crate: compact (what a pricing page embeds: the main inputs, the verdict,
+// the call to action) and full (everything, for `mode="full"` and `"present"`, or when a
+// compact calculator's visitor asks to compare all options). scripts/bundle.mjs puts both
+// builds' wasm-bindgen glue in front of this file as `COMPACT` and `FULL` (each `{ init,
+// Widget, Engine, evaluateSync }`, exported from here by nothing), fills in the integrity of
+// both wasm files, the stylesheet and the catalogues, and minifies the result, so the one hash
+// on the host's <script integrity> covers everything either build loads. Importing it on a server does nothing:
 // the element is defined only where `customElements` exists.
 
 export const version = '0.1.0';
 
-const WASM = new URL('./wasm/tierwise_bg.wasm', import.meta.url);
 const STYLESHEET = new URL('./tierwise.css', import.meta.url).href;
-const WASM_INTEGRITY = '__INTEGRITY:wasm/tierwise_bg.wasm__';
+/** Each build: its glue, its wasm (one static URL each, so bundlers emit both) and its hash. */
+const BUILDS = {
+  compact: { glue: COMPACT, wasm: new URL('./wasm/tierwise_compact_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_compact_bg.wasm__' },
+  full: { glue: FULL, wasm: new URL('./wasm/tierwise_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_bg.wasm__' },
+};
+/** The build a mode needs: compact mode's own, else the full one (which has compact mode too). */
+const buildFor = (mode) => (mode === 'compact' ? BUILDS.compact : BUILDS.full);
 const STYLESHEET_INTEGRITY = '__INTEGRITY:tierwise.css__';
 // The words of each language but English (which is built in), fetched only when a calculator
 // speaks it. One static URL each, so bundlers (Vite, webpack) emit the files.
@@ -42,18 +50,18 @@ async function whyNot(url, error) {
   }
 }
 
-let loading = null;
-/** Loads and starts the wasm once, on first need, checking it against its hash. */
-function load() {
-  return (loading ??= (async () => {
+/** Loads and starts `build` once, on first need, checking its wasm against its hash. */
+function load(build) {
+  return (build.loading ??= (async () => {
     let response;
     try {
-      response = await fetch(WASM, { integrity: WASM_INTEGRITY });
+      response = await fetch(build.wasm, { integrity: build.integrity });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (e) {
-      throw failure(`Tierwise could not start: ${await whyNot(WASM.href, e)}`, WASM.href);
+      throw failure(`Tierwise could not start: ${await whyNot(build.wasm.href, e)}`, build.wasm.href);
     }
-    return __wbg_init({ module_or_path: response });
+    await build.glue.init({ module_or_path: response });
+    return build.glue;
   })());
 }
 
@@ -91,9 +99,15 @@ function prepare(element) {
   link.addEventListener('error', () =>
     whyNot(STYLESHEET, 'the stylesheet did not load').then((why) => fail(element, failure(`Tierwise could not load its stylesheet: ${why}`, STYLESHEET))),
   );
+  const root = container();
+  shadow.append(link, root);
+  return root;
+}
+
+/** A calculator's mount point in the shadow root. */
+function container() {
   const root = document.createElement('div');
   root.setAttribute('part', 'container');
-  shadow.append(link, root);
   return root;
 }
 
@@ -111,10 +125,13 @@ export function mount(element, options = {}) {
   if (typeof HTMLElement === 'undefined' || !(element instanceof HTMLElement)) throw new TypeError('Tierwise: mount() needs an HTML element');
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError('Tierwise: mount() options must be an object');
   mounted.get(element)?.handle.destroy();
-  const root = prepare(element);
+  let root = prepare(element);
   let widget = null;
   let destroyed = false;
   const queued = [];
+  // Everything the host has asked for: a calculator brought in by the full build starts from it.
+  const asked = { ...options };
+  let build = buildFor(options.mode);
   // Settles when the calculator shows (tierwiseready); rejects on the first tierwiseerror
   // before that (a config that cannot be used, options or scenario fields that were refused).
   let settled = false;
@@ -135,11 +152,11 @@ export function mount(element, options = {}) {
       element.removeEventListener('tierwiseready', onReady);
       element.removeEventListener('tierwiseerror', onError);
     };
-    load().then(
-      () => {
+    load(build).then(
+      (glue) => {
         if (destroyed) return settle(resolve);
         try {
-          widget = new Widget(element, root, options, catalogue);
+          widget = new glue.Widget(element, root, options, catalogue, openFull);
           for (const apply of queued.splice(0)) apply(widget);
         } catch (e) {
           // Refused options: the promise's caller is not on the stack any more, so the page
@@ -155,6 +172,64 @@ export function mount(element, options = {}) {
   const alive = () => {
     if (destroyed) throw new Error('Tierwise: this widget was destroyed');
   };
+  // The compact calculator being replaced, until the full one shows.
+  let leaving = null;
+  let swapping = null;
+  /**
+   * Replaces the compact build's calculator by the full build's, starting from its scenario as
+   * it is then; `focus` (the visitor asked) moves focus into it. The compact calculator stays
+   * until the full one shows, so the page never sees a loading line in between.
+   */
+  const toFull = (focus) =>
+    (swapping ??= load(BUILDS.full).then(
+      (glue) => {
+        if (destroyed || build === BUILDS.full || !widget) return;
+        const next = { ...asked };
+        for (const k of SCENARIO_KEYS) delete next[k];
+        if (next.mode === 'compact') next.mode = 'full';
+        const scenario = widget.scenario;
+        if (scenario) next.scenario = scenario;
+        const fresh = container();
+        fresh.hidden = true;
+        root.after(fresh);
+        let created;
+        try {
+          created = new glue.Widget(element, fresh, next, catalogue, openFull);
+        } catch (e) {
+          fresh.remove();
+          swapping = null;
+          return fail(element, e);
+        }
+        leaving = { widget, root };
+        [widget, root, build] = [created, fresh, BUILDS.full];
+        const shown = () => {
+          element.removeEventListener('tierwiseready', shown);
+          element.removeEventListener('tierwiseerror', shown);
+          if (!leaving) return;
+          leaving.widget.destroy();
+          leaving.widget.free();
+          leaving.root.remove();
+          leaving = null;
+          fresh.hidden = false;
+          const top = focus && fresh.firstElementChild;
+          if (top) {
+            top.tabIndex = -1;
+            top.focus({ preventScroll: true });
+          }
+        };
+        element.addEventListener('tierwiseready', shown);
+        element.addEventListener('tierwiseerror', shown);
+      },
+      (e) => {
+        swapping = null;
+        fail(element, e);
+      },
+    ));
+  /** After `next` applied: a mode the compact build does not have brings in the full build. */
+  const applied = (next) => {
+    Object.assign(asked, next);
+    if (build === BUILDS.compact && 'mode' in next && next.mode !== 'compact') toFull(false);
+  };
   const handle = {
     ready,
     get result() {
@@ -168,36 +243,67 @@ export function mount(element, options = {}) {
       if (next === null || typeof next !== 'object' || Array.isArray(next)) {
         throw new TypeError('Tierwise: update() needs an options object, such as { team_size: 40 }');
       }
-      if (widget) widget.update(next);
-      else queued.push((w) => w.update(next));
+      if (widget) {
+        widget.update(next);
+        applied(next);
+      } else {
+        queued.push((w) => {
+          w.update(next);
+          applied(next);
+        });
+      }
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       stop();
       if (mounted.get(element)?.handle === handle) mounted.delete(element);
-      if (widget) {
-        widget.destroy();
-        widget.free();
-        widget = null;
+      for (const w of [widget, leaving?.widget]) {
+        if (w) {
+          w.destroy();
+          w.free();
+        }
       }
+      widget = leaving = null;
       element.shadowRoot?.replaceChildren();
     },
   };
   // What the element needs beyond the handle: forgetting an attribute it no longer has.
   const reset = (name) => {
     alive();
-    if (widget) widget.reset(name);
-    else queued.push((w) => w.reset(name));
+    const forget = (w) => {
+      w.reset(name);
+      delete asked[name];
+      // Without a mode, a calculator is full.
+      if (name === 'mode' && build === BUILDS.compact) toFull(false);
+    };
+    if (widget) forget(widget);
+    else queued.push(forget);
   };
-  mounted.set(element, { handle, reset });
+  mounted.set(element, { handle, reset, toFull });
   return handle;
 }
 
+/** The options that are scenario fields: the full build takes the scenario itself instead. */
+const SCENARIO_KEYS = ['team_size', 'scale', 'horizon', 'team_growth', 'scale_growth', 'requirements', 'scenario'];
+
+/**
+ * What a compact calculator calls on "compare all options": `open` brings in the full
+ * calculator on `host`, else the full build is only fetched and compiled (the visitor is
+ * pointing at the button), so the click finds it ready.
+ */
+function openFull(host, open) {
+  if (open) mounted.get(host)?.toFull(true);
+  else load(BUILDS.full).catch(() => {});
+}
+
+/** The build `evaluate()` and `engine()` use: the full one if a calculator started it, else the
+ * smaller compact one. */
+const engineBuild = () => (BUILDS.full.loading ? BUILDS.full : BUILDS.compact);
+
 /** The Result of the spec for `scenario` under `config` (plain objects, null for absent values). */
 export async function evaluate(config, scenario) {
-  await load();
-  return evaluateSync(config, scenario);
+  return (await load(engineBuild())).evaluateSync(config, scenario);
 }
 
 /**
@@ -205,7 +311,7 @@ export async function evaluate(config, scenario) {
  * the Result for each scenario without reading the config again. `free()` releases it.
  */
 export async function engine(config) {
-  await load();
+  const { Engine } = await load(engineBuild());
   return new Engine(config);
 }
 

@@ -416,7 +416,7 @@ pub fn broken_limits(
         for (_, seats, units) in grown(scenario, team_size, scale) {
             option.limits.check(seats, units, &mut broken);
         }
-        broken.sort();
+        super::sort::short_by(&mut broken, |a, b| a < b);
     }
     broken
 }

@@ -19,6 +19,7 @@ pub mod report;
 pub mod requirement;
 pub mod scenario;
 pub mod share;
+pub mod sort;
 pub mod uncertainty;
 pub mod value;
 pub mod verdict;

@@ -135,7 +135,7 @@ impl Model<'_> {
                 high: savings(q, t.high),
             })
             .collect();
-        rows.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+        super::sort::short_by(&mut rows, |a, b| b.swing().total_cmp(&a.swing()).is_lt());
         rows
     }
 
@@ -178,7 +178,7 @@ impl Model<'_> {
                 } else {
                     xs.iter().sum::<f64>() / xs.len() as f64
                 };
-                xs.sort_by(f64::total_cmp);
+                super::sort::floats(&mut xs);
                 let has = !xs.is_empty();
                 MonteCarloOption {
                     id: self.config.options[i].id.clone(),

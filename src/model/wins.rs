@@ -71,7 +71,7 @@ impl Model<'_> {
         }
         let in_domain = |x: &f64| x.is_finite() && *x >= 1.0 && *x <= LIMIT as f64;
         bends.retain(in_domain);
-        bends.sort_by(f64::total_cmp);
+        super::sort::floats(&mut bends);
         bends.dedup();
         // Between seat bends each year's list price is linear, and it never falls as `var`
         // grows, so it crosses the minimum at most once: find that segment by bisection.
@@ -93,7 +93,7 @@ impl Model<'_> {
                 }
             }
             bends.extend(kinks.into_iter().filter(in_domain));
-            bends.sort_by(f64::total_cmp);
+            super::sort::floats(&mut bends);
             bends.dedup();
         }
         bends

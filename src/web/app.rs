@@ -1,28 +1,36 @@
 //! The calculator widget: full, compact and presenter layouts, events to the host, and
 //! the scenario it starts from.
 
-use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
 use super::dom::{el, text, El, Region};
 use super::format::IntlNumbers;
-use super::inputs::{AssumptionsPanel, AssumptionsPrint, MainFields, Requirements, ScenarioFields};
+use super::inputs::MainFields;
 use super::load::LoadError;
-use super::present::Compare;
-use super::report::ReportHeading;
-use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
-use super::state;
-use super::toolbar::{current_query, Toolbar};
+use super::results::{Cta, RunnerUp, Verdict};
 use crate::model::messages::Messages;
-use crate::model::share::from_query;
-use crate::model::{Config, Scenario};
+use crate::model::Scenario;
+#[cfg(not(feature = "compact"))]
+use {
+    super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart},
+    super::inputs::{AssumptionsPanel, AssumptionsPrint, Requirements, ScenarioFields},
+    super::present::Compare,
+    super::report::ReportHeading,
+    super::results::{CostTables, Notices, OptionCards},
+    super::state,
+    super::toolbar::{current_query, Toolbar},
+    crate::model::share::from_query,
+    crate::model::Config,
+    std::time::Duration,
+};
 
 use leptos::prelude::*;
-use std::time::Duration;
 
+#[cfg(not(feature = "compact"))]
 /// How long the inputs must rest before the address and storage are updated (browsers
 /// throttle `history.replaceState`).
 const PERSIST_DELAY: Duration = Duration::from_millis(300);
 
+#[cfg(not(feature = "compact"))]
 fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
     pairs
         .iter()
@@ -30,6 +38,7 @@ fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
         .map(|(_, v)| v.clone())
 }
 
+#[cfg(not(feature = "compact"))]
 /// Where a calculator starts: the link's scenario if it has one for this config, else the
 /// stored one, else the config's defaults. Returns what could not be restored, in words.
 pub fn initial_scenario(
@@ -84,28 +93,13 @@ pub fn Calculator(
     #[prop(optional)]
     persist: bool,
 ) -> impl IntoView {
-    let notices = RwSignal::new(notices);
+    #[cfg(not(feature = "compact"))]
     if persist {
-        let url = config_url.clone();
-        let pending = StoredValue::new_local(None::<TimeoutHandle>);
-        Effect::new(move |_| {
-            let query = current_query(ctx, &url);
-            if let Some(h) = pending.get_value() {
-                h.clear();
-            }
-            let write = move || {
-                state::replace_query(&query);
-                state::store(&query);
-            };
-            pending.set_value(set_timeout_with_handle(write, PERSIST_DELAY).ok());
-        });
-        // A destroyed calculator writes nothing more.
-        on_cleanup(move || {
-            if let Some(Some(h)) = pending.try_get_value() {
-                h.clear();
-            }
-        });
+        keep_in_address(ctx, config_url.clone());
     }
+    // The compact build keeps nothing: its full calculator (the other build) does.
+    #[cfg(feature = "compact")]
+    let _ = (persist, &notices, config_url);
     // The host hears of every new result, the first one after `ready`, so no event ever
     // comes before the widget says it is ready.
     Effect::new(move |first: Option<()>| {
@@ -118,57 +112,110 @@ pub fn Calculator(
             })
         });
     });
-    let full = move || {
-        view! {
-            <ReportHeading ctx config_url=config_url.clone() />
-            <Toolbar ctx config_url=config_url.clone() />
-            <Notices ctx notices />
-            <div class="layout">
-                // Headings for the outline (and screen readers' heading lists), not the eye.
-                <div class="inputs">
-                    <h2 class="sr-only">{ctx.t("layout.inputs")}</h2>
-                    <ScenarioFields ctx />
-                    <Requirements ctx />
-                    <AssumptionsPanel ctx />
-                </div>
-                <div class="results">
-                    <h2 class="sr-only">{ctx.t("layout.results")}</h2>
-                    <Verdict ctx />
-                    <Show when=move || ctx.present.get()>
-                        <Compare ctx />
-                    </Show>
-                    <OptionCards ctx />
-                    <div class="charts">
-                        <CumulativeChart ctx />
-                        <BreakdownChart ctx />
-                        <SavingsChart ctx />
-                        <TornadoChart ctx />
-                    </div>
-                    <CostTables ctx />
-                    <AssumptionsPrint ctx />
-                </div>
-            </div>
+    #[cfg(not(feature = "compact"))]
+    let layout = {
+        let notices = RwSignal::new(notices);
+        move || {
+            if ctx.compact.get() {
+                compact_layout(ctx).into_any()
+            } else {
+                full_layout(ctx, config_url.clone(), notices).into_any()
+            }
         }
     };
-    let compact = move || {
-        view! {
-            <div class="compact-layout">
-                <MainFields ctx />
-                <Verdict ctx />
-                <RunnerUp ctx />
-                <div class="compact-actions">
-                    <Cta ctx />
-                    // The full calculator in place, with the scenario as it is.
-                    <button type="button" class="compare-all" on:click=move |_| ctx.compact.set(false)>
-                        {ctx.t("compact.compare_all")}
-                    </button>
-                </div>
-            </div>
-        }
-    };
+    #[cfg(feature = "compact")]
+    let layout = compact_layout(ctx);
     view! {
         <div class="tierwise" part="root" lang=ctx.lang() class:present=move || ctx.present.get() class:compact=move || ctx.compact.get() data-theme=move || ctx.theme.get()>
-            {move || if ctx.compact.get() { compact().into_any() } else { full.clone()().into_any() }}
+            {layout}
+        </div>
+    }
+}
+
+/// Keeps the scenario in the page's address and local storage, once the inputs rest.
+#[cfg(not(feature = "compact"))]
+fn keep_in_address(ctx: Ctx, url: String) {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let query = current_query(ctx, &url);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let write = move || {
+            state::replace_query(&query);
+            state::store(&query);
+        };
+        pending.set_value(set_timeout_with_handle(write, PERSIST_DELAY).ok());
+    });
+    // A destroyed calculator writes nothing more.
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
+}
+
+/// Everything: inputs, assumptions, verdict, cards, charts, tables (and presenter mode's
+/// comparison).
+#[cfg(not(feature = "compact"))]
+fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <ReportHeading ctx config_url=config_url.clone() />
+        <Toolbar ctx config_url />
+        <Notices ctx notices />
+        <div class="layout">
+            // Headings for the outline (and screen readers' heading lists), not the eye.
+            <div class="inputs">
+                <h2 class="sr-only">{ctx.t("layout.inputs")}</h2>
+                <ScenarioFields ctx />
+                <Requirements ctx />
+                <AssumptionsPanel ctx />
+            </div>
+            <div class="results">
+                <h2 class="sr-only">{ctx.t("layout.results")}</h2>
+                <Verdict ctx />
+                <Show when=move || ctx.present.get()>
+                    <Compare ctx />
+                </Show>
+                <OptionCards ctx />
+                <div class="charts">
+                    <CumulativeChart ctx />
+                    <BreakdownChart ctx />
+                    <SavingsChart ctx />
+                    <TornadoChart ctx />
+                </div>
+                <CostTables ctx />
+                <AssumptionsPrint ctx />
+            </div>
+        </div>
+    }
+}
+
+/// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,
+/// and the way to the full calculator with the scenario as it is: in place in the full build,
+/// by loading the full build in the compact one (the loader swaps them, see `embed::open_full`).
+fn compact_layout(ctx: Ctx) -> impl IntoView {
+    #[cfg(not(feature = "compact"))]
+    let open = move |_| ctx.compact.set(false);
+    #[cfg(feature = "compact")]
+    let open = move |_| super::embed::open_full(ctx, true);
+    // Pointing at the button, or tabbing to it, starts fetching the full build, so a click
+    // finds it compiled.
+    #[cfg(feature = "compact")]
+    let warm = move || super::embed::open_full(ctx, false);
+    #[cfg(not(feature = "compact"))]
+    let warm = || {};
+    view! {
+        <div class="compact-layout">
+            <MainFields ctx />
+            <Verdict ctx />
+            <RunnerUp ctx />
+            <div class="compact-actions">
+                <Cta ctx />
+                <button type="button" class="compare-all" on:click=open on:pointerenter=move |_| warm() on:focus=move |_| warm()>
+                    {ctx.t("compact.compare_all")}
+                </button>
+            </div>
         </div>
     }
 }

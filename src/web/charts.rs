@@ -304,7 +304,7 @@ pub fn CumulativeChart(
         let months = s.first().map_or(0, |x| x.1.len() - 1);
         let mut rows: Vec<usize> = (0..=months).step_by(12).collect();
         rows.extend(s.iter().filter_map(|x| x.2.map(|m| m as usize)));
-        rows.sort_unstable();
+        crate::model::sort::short_by(&mut rows, |a, b| a < b);
         rows.dedup();
         let rows = rows
             .into_iter()

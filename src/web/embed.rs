@@ -6,7 +6,9 @@
 pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
-use super::app::{initial_scenario, Calculator, ErrorPanel};
+#[cfg(not(feature = "compact"))]
+use super::app::initial_scenario;
+use super::app::{Calculator, ErrorPanel};
 use super::ctx::Ctx;
 use super::events::{
     announce, error_detail, forget, install_panic_hook, js_error, load_error_detail, refuse,
@@ -79,11 +81,18 @@ impl Widget {
         root: web_sys::HtmlElement,
         options: JsValue,
         catalogue: JsValue,
+        full: JsValue,
     ) -> Result<Widget, JsValue> {
         install_panic_hook();
         if let Ok(f) = catalogue.dyn_into::<js_sys::Function>() {
             CATALOGUE.with(|c| *c.borrow_mut() = Some(f));
         }
+        #[cfg(feature = "compact")]
+        if let Ok(f) = full.dyn_into::<js_sys::Function>() {
+            FULL.with(|c| *c.borrow_mut() = Some(f));
+        }
+        #[cfg(not(feature = "compact"))]
+        let _ = full;
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         remember(&host, &root);
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
@@ -121,7 +130,8 @@ impl Widget {
             }
         }
         if let Some(ctx) = ctx {
-            if let Some(m) = &new.mode {
+            // The compact build shows compact mode only: for the others the loader swaps builds.
+            if let (Some(m), false) = (&new.mode, cfg!(feature = "compact")) {
                 ctx.present.set(m == "present");
                 ctx.compact.set(m == "compact");
             }
@@ -178,9 +188,12 @@ impl Widget {
             return Ok(());
         };
         match name {
+            // The compact build has compact mode only: the loader brings in the full build.
             "mode" => {
-                ctx.present.set(false);
-                ctx.compact.set(false);
+                if !cfg!(feature = "compact") {
+                    ctx.present.set(false);
+                    ctx.compact.set(false);
+                }
             }
             "theme" => ctx.theme.set("auto".into()),
             // Both are part of the load's source: changing either reloads the calculator.
@@ -227,6 +240,25 @@ thread_local! {
     /// The loader's `catalogue(lang)`: a promise of a language's messages, fetched on demand
     /// and checked against the hash sealed into the bundle. One loader, one function.
     static CATALOGUE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+#[cfg(feature = "compact")]
+thread_local! {
+    /// The loader's `full(host, open)`: fetches the full build (`open` false: to have it ready)
+    /// or replaces the compact calculator on `host` by the full one, keeping its scenario.
+    static FULL: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Compact mode's "compare all options" in the compact build: the loader brings the full
+/// calculator in, with this calculator's scenario (`open`), or only starts fetching it.
+#[cfg(feature = "compact")]
+pub fn open_full(ctx: Ctx, open: bool) {
+    let (Some(host), Some(f)) = (ctx.host.get_value(), FULL.with(|c| c.borrow().clone())) else {
+        return;
+    };
+    if let Err(e) = f.call2(&JsValue::NULL, &host, &JsValue::from_bool(open)) {
+        web_sys::console::error_1(&e);
+    }
 }
 
 /// A loaded config: where it came from, the config or why not, and the words to show.
@@ -333,6 +365,9 @@ fn widget_view(shared: Shared) -> impl IntoView {
             let locale = o.locale.clone().or_else(page_locale);
             let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w.clone());
             let persist = o.persist.unwrap_or(false);
+            #[cfg(feature = "compact")]
+            let (start, mut notices) = (Scenario::defaults(&config), Vec::new());
+            #[cfg(not(feature = "compact"))]
             let (start, mut notices) = if persist {
                 initial_scenario(&config, &url, &numbers)
             } else {
@@ -354,7 +389,8 @@ fn widget_view(shared: Shared) -> impl IntoView {
             let ctx = Ctx::new(config, start, locale, w);
             ctx.host.set_value(Some(host()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
-            ctx.compact.set(o.mode.as_deref() == Some("compact"));
+            ctx.compact
+                .set(cfg!(feature = "compact") || o.mode.as_deref() == Some("compact"));
             if let Some(t) = o.theme {
                 ctx.theme.set(t);
             }

@@ -4,6 +4,7 @@
 
 mod api;
 mod app;
+#[cfg(not(feature = "compact"))]
 mod charts;
 mod ctx;
 pub mod dom;
@@ -14,10 +15,13 @@ mod inputs;
 pub mod js;
 pub mod load;
 mod options;
+#[cfg(not(feature = "compact"))]
 mod present;
+#[cfg(not(feature = "compact"))]
 mod report;
 mod results;
 pub mod state;
+#[cfg(not(feature = "compact"))]
 mod toolbar;
 
 pub use app::Calculator;

@@ -64,7 +64,7 @@ function onlyOwnRequests(p, base = server.url) {
     const u = new URL(url);
     assert.equal(u.origin, base, `request to another origin: ${url}`);
     assert.ok(
-      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|wasm\/tierwise(\.js|_bg\.wasm))|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
+      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|wasm\/tierwise(_compact)?_bg\.wasm)|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
       `unexpected request: ${u.pathname}`,
     );
   }
@@ -378,10 +378,15 @@ test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title><link rel="icon" href="data:,">` +
     `<script type="module" src="/widget/tierwise.js" integrity="${hash}" crossorigin="anonymous"></script></head>` +
     `<body><h1>SRI</h1><tierwise-calculator config="/configs/stream-platform.json" mode="compact"></tierwise-calculator></body></html>`;
-  const corrupt = Buffer.from(await readFile(new URL('../../dist/widget/wasm/tierwise_bg.wasm', import.meta.url)));
-  corrupt[corrupt.length - 10] ^= 0xff;
+  const corrupted = async (file) => {
+    const body = Buffer.from(await readFile(new URL(`../../dist/widget/wasm/${file}`, import.meta.url)));
+    body[body.length - 10] ^= 0xff;
+    return body;
+  };
   const sriServer = await serve(DIST, () => ({}), { '/sri-good.html': sri(good), '/sri-bad.html': sri(bad) });
-  const tampered = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_bg.wasm': corrupt, '/sri-good.html': sri(good) });
+  // The compact build changed on the way; then only the full one, which compact mode brings in.
+  const tampered = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_compact_bg.wasm': await corrupted('tierwise_compact_bg.wasm'), '/sri-good.html': sri(good) });
+  const tamperedFull = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_bg.wasm': await corrupted('tierwise_bg.wasm'), '/sri-good.html': sri(good) });
   try {
     const ok = await visit('/sri-good.html', sriServer.url);
     await waitReady(ok.page);
@@ -396,11 +401,25 @@ test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle
     await swapped.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
     const error = (await events(swapped.page, 'tierwise:error'))[0];
     // It names the file, and says its hash did not match (not just "Failed to fetch").
-    assert.match(error.detail.message, /could not start: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_bg\.wasm does not match the integrity hash/);
-    assert.match(error.detail.problems[0].path, /\/widget\/wasm\/tierwise_bg\.wasm$/);
+    assert.match(error.detail.message, /could not start: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_compact_bg\.wasm does not match the integrity hash/);
+    assert.match(error.detail.problems[0].path, /\/widget\/wasm\/tierwise_compact_bg\.wasm$/);
     await swapped.context.close();
+
+    // The compact calculator works; asking for every option names the full build's file, and
+    // the compact calculator stays.
+    const half = await visit('/sri-good.html', tamperedFull.url);
+    await waitReady(half.page);
+    const widget = half.page.locator('tierwise-calculator');
+    await widget.getByRole('button', { name: 'Compare all options' }).click();
+    await half.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
+    const fullError = (await events(half.page, 'tierwise:error'))[0];
+    assert.match(fullError.detail.message, /\/widget\/wasm\/tierwise_bg\.wasm does not match the integrity hash/);
+    assert.equal(await widget.locator('.verdict').count(), 1);
+    assert.equal(await widget.getByRole('button', { name: 'Compare all options' }).count(), 1);
+    await half.context.close();
   } finally {
     await sriServer.close();
     await tampered.close();
+    await tamperedFull.close();
   }
 });
