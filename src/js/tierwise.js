@@ -336,6 +336,13 @@ function optionsOf(element, only) {
   return o;
 }
 
+/** What eager elements have started and not yet shown: a `loading="lazy"` element that nears
+ * the viewport waits for them (a few seconds at most), so it never takes bandwidth or the main
+ * thread from the calculator the visitor sees first. */
+const eager = new Set();
+const EAGER_WAIT_MS = 3000;
+const afterEager = () => Promise.race([Promise.allSettled([...eager]), new Promise((r) => setTimeout(r, EAGER_WAIT_MS))]);
+
 /** `<tierwise-calculator>`, made only in a browser (never at import on a server). */
 function defineElement() {
   const number = (v) => (v === null ? null : Number(v));
@@ -414,19 +421,26 @@ function defineElement() {
       // Moved in the document: the calculator is still there.
       if (mounted.has(this) || this.#observer) return;
       const start = () => {
-        this.#observer?.disconnect();
-        this.#observer = null;
         const options = optionsOf(this);
         if (this.#config) options.config = this.#config;
         const handle = mount(this, options);
         handle.ready.then(this.#settle.resolve, this.#settle.reject);
+        return handle;
       };
       if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
-        // Nothing but this module loads until the element nears the viewport.
-        this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: '200px' });
+        // Nothing but this module loads until the element nears the viewport, and the eager
+        // calculators have shown.
+        const near = (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          this.#observer?.disconnect();
+          afterEager().then(() => this.#observer && ((this.#observer = null), start()));
+        };
+        this.#observer = new IntersectionObserver(near, { rootMargin: '200px' });
         this.#observer.observe(this);
       } else {
-        start();
+        const { ready } = start();
+        eager.add(ready);
+        ready.finally(() => eager.delete(ready)).catch(() => {});
       }
     }
 

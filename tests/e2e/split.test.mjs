@@ -1,0 +1,187 @@
+// The two builds (issue 12): a compact calculator downloads the compact build alone; "compare
+// all options", or a mode it does not have, brings in the full build with the scenario as it
+// is; a full or presenter calculator never downloads the compact build; the engine API takes
+// whichever is there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { closeAll, DIST, visit as visitPage } from './browser.mjs';
+
+const COMPACT = '/widget/wasm/tierwise_compact_bg.wasm';
+const FULL = '/widget/wasm/tierwise_bg.wasm';
+
+const page = (body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Builds</title><link rel="icon" href="data:,">` +
+  `<script type="module" src="/widget/tierwise.js"></script></head><body><h1>Builds</h1>${body}</body></html>`;
+const FIXTURES = {
+  '/compact.html': page('<tierwise-calculator config="/configs/devtool-seats.json" mode="compact" team-size="80" scale="6" requirements="sso"></tierwise-calculator>'),
+  '/full.html': page('<tierwise-calculator config="/configs/devtool-seats.json" team-size="80"></tierwise-calculator>'),
+  '/present.html': page('<tierwise-calculator config="/configs/devtool-seats.json" mode="present"></tierwise-calculator>'),
+  '/blank.html': page('<div id="target"></div>'),
+};
+
+let server;
+before(async () => {
+  server = await serve(DIST, () => ({}), FIXTURES);
+});
+after(async () => {
+  await closeAll();
+  await server?.close();
+});
+
+function visit(path) {
+  const init = () => {
+    window.__events = [];
+    for (const type of ['tierwiseready', 'tierwisechange', 'tierwiseerror']) {
+      window.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+    }
+  };
+  return visitPage(server.url + path, { init });
+}
+const wasmRequests = (p) => p.requests.map((u) => new URL(u).pathname).filter((u) => u.endsWith('.wasm'));
+const count = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t).length, type);
+const until = (p, type, n = 1) => p.waitForFunction(([t, k]) => window.__events.filter((e) => e.type === t).length >= k, [type, n], { timeout: 20000 });
+
+test('compact mode downloads the compact build alone; pointing at "compare all options" fetches the full one', async () => {
+  const { context, page } = await visit('/compact.html');
+  await until(page, 'tierwisechange');
+  const widget = page.locator('tierwise-calculator');
+  await page.waitForTimeout(300);
+  assert.deepEqual(wasmRequests(page), [COMPACT]);
+  await widget.getByRole('button', { name: 'Compare all options' }).hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/tierwise_bg.wasm')));
+  assert.deepEqual(wasmRequests(page), [COMPACT, FULL]);
+  // Fetched, not shown: the compact calculator is still the one on screen.
+  assert.equal(await widget.locator('.card').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('"compare all options" brings in the full calculator with the scenario, focus and events kept', async () => {
+  const { context, page } = await visit('/compact.html');
+  await until(page, 'tierwisechange');
+  const widget = page.locator('tierwise-calculator');
+  await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('95');
+  await widget.getByRole('spinbutton', { name: 'Deployment scale', exact: true }).fill('9');
+  await until(page, 'tierwisechange', 3);
+  const before = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
+  await widget.getByRole('button', { name: 'Compare all options' }).press('Enter');
+  await widget.locator('.card').first().waitFor();
+  // The scenario as it was, not the attributes' 80 and 6: team, scale, the requirement.
+  const after = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
+  assert.deepEqual(after, before);
+  assert.equal(after.team_size, 95);
+  assert.equal(after.scale, 9);
+  assert.deepEqual(after.requirements, ['sso']);
+  assert.equal(await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '95');
+  assert.equal(await widget.getByRole('checkbox', { name: /SAML single sign-on/ }).isChecked(), true);
+  // One calculator in the shadow root, the full one, and the compact one is gone.
+  assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('[part="container"]').length), 1);
+  assert.equal(await widget.getByRole('button', { name: 'Compare all options' }).count(), 0);
+  // Focus went with the visitor into the full calculator, not back to the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TIERWISE-CALCULATOR');
+  assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.activeElement?.classList.contains('tierwise')), true);
+  // The element's API and events go on, from the full build.
+  const changes = await count(page, 'tierwisechange');
+  await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('120');
+  await until(page, 'tierwisechange', changes + 1);
+  assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').result.options.length), 5);
+  assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').scenario.team_size), 120);
+  await page.evaluate(() => (document.querySelector('tierwise-calculator').teamSize = 33));
+  await page.waitForFunction(() => document.querySelector('tierwise-calculator').scenario.team_size === 33);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a full or presenter calculator never downloads the compact build', async () => {
+  for (const path of ['/full.html', '/present.html']) {
+    const { context, page } = await visit(path);
+    await until(page, 'tierwisechange');
+    await page.locator('tierwise-calculator .card').first().waitFor();
+    assert.deepEqual(wasmRequests(page), [FULL], path);
+    assert.deepEqual(page.errors, [], path);
+    await context.close();
+  }
+});
+
+test('the mode attribute: leaving compact mode brings in the full build; going back stays in it', async () => {
+  const { context, page } = await visit('/compact.html');
+  await until(page, 'tierwisechange');
+  const widget = page.locator('tierwise-calculator');
+  await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('42');
+  await page.waitForFunction(() => document.querySelector('tierwise-calculator').scenario.team_size === 42);
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'present'));
+  await widget.locator('.tierwise.present').waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').scenario.team_size), 42);
+  // The full build has compact mode too: no third download, no reload.
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'compact'));
+  await widget.locator('.tierwise.compact').waitFor();
+  assert.equal(await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '42');
+  // There, "compare all options" opens the full layout in place.
+  await widget.getByRole('button', { name: 'Compare all options' }).click();
+  await widget.locator('.card').first().waitFor();
+  // Removing the attribute is the full mode.
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'present'));
+  await widget.locator('.tierwise.present').waitFor();
+  await page.evaluate(() => document.querySelector('tierwise-calculator').removeAttribute('mode'));
+  await page.waitForFunction(() => !document.querySelector('tierwise-calculator').shadowRoot.querySelector('.tierwise.present'));
+  assert.equal(await widget.locator('.tierwise.compact').count(), 0);
+  assert.deepEqual(wasmRequests(page), [COMPACT, FULL]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('mount(): mode through update() and reset; a bad mode is refused by the compact build; destroy while the full build loads', async () => {
+  const { context, page } = await visit('/blank.html');
+  const out = await page.evaluate(async () => {
+    const { mount } = await import('/widget/tierwise.js');
+    const target = document.getElementById('target');
+    const h = mount(target, { config: '/configs/stream-platform.json', mode: 'compact', team_size: 30 });
+    await h.ready;
+    let refused = null;
+    try {
+      h.update({ mode: 'wide' });
+    } catch (e) {
+      refused = `${e.problems?.[0]?.path}: ${e.message}`;
+    }
+    const shown = (selector) =>
+      new Promise((resolve) => {
+        const poll = () => (target.shadowRoot.querySelector(selector) ? resolve() : requestAnimationFrame(poll));
+        poll();
+      });
+    h.update({ mode: 'full', team_size: 31 });
+    await shown('.card');
+    const afterFull = h.scenario.team_size;
+    // Another calculator, destroyed while its full build would be coming in.
+    const other = document.createElement('div');
+    document.body.append(other);
+    const h2 = mount(other, { config: '/configs/stream-platform.json', mode: 'compact' });
+    await h2.ready;
+    h2.update({ mode: 'present' });
+    h2.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    return { refused, afterFull, leftovers: other.shadowRoot.childElementCount, cards: target.shadowRoot.querySelectorAll('.card').length };
+  });
+  assert.match(out.refused, /^options\.mode: .*"wide".*full.*compact.*present/);
+  assert.equal(out.afterFull, 31);
+  assert.equal(out.leftovers, 0);
+  assert.ok(out.cards >= 3);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('engine() and evaluate() use the compact build on a page that has no full calculator', async () => {
+  const { context, page } = await visit('/blank.html');
+  const out = await page.evaluate(async () => {
+    const { engine, evaluate } = await import('/widget/tierwise.js');
+    const config = await (await fetch('/configs/stream-platform.json')).json();
+    const e = await engine(config);
+    const a = e.evaluate({ team_size: 40, scale: 3 }).recommended;
+    const b = (await evaluate(config, { team_size: 40, scale: 3 })).recommended;
+    e.free();
+    return { a, b };
+  });
+  assert.equal(out.a, out.b);
+  assert.deepEqual(wasmRequests(page), [COMPACT]);
+  await context.close();
+});
