@@ -67,6 +67,11 @@ async function glueOf(dir, name) {
   for (const name of ['async function __wbg_init(', 'class Widget', 'class Engine', 'function evaluateSync(']) {
     if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
   }
+  // leptos's server_fn brings wasm-streams' IntoUnderlying* classes, whose exports the wasm-opt
+  // parameters remove from the wasm (see index.html): their JS goes too.
+  const streams = /^export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n|^const IntoUnderlying\w+Finalization = [^;]*;\n/gm;
+  glue = glue.replace(streams, '');
+  if (glue.includes('IntoUnderlying')) throw new Error('wasm-bindgen glue for IntoUnderlying* is left: update scripts/bundle.mjs');
   glue = glue.replace(/^export \{[^}]*\};?\n/gm, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
   // The glue's default wasm URL (never used: the loader passes the checked response) would make
   // bundlers look for a file beside the module.
