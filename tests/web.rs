@@ -196,10 +196,9 @@ mod components {
             one.clone(),
             options.clone(),
             none.clone(),
-            none.clone(),
         )
         .unwrap();
-        let _b = Widget::new(two.clone(), two.clone(), options, none.clone(), none).unwrap();
+        let _b = Widget::new(two.clone(), two.clone(), options, none).unwrap();
         pause(300).await;
         assert!(
             !text(&two, ".verdict").is_empty(),

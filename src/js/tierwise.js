@@ -78,6 +78,35 @@ function catalogue(lang) {
   return catalogues.get(lang);
 }
 
+/**
+ * Config fetches started when a calculator mounts, while its wasm loads, so the config does
+ * not wait for it (a round trip less before the verdict). The wasm takes each one once, by
+ * URL (resolved and same-origin, as it checks), through `takeConfig`; an untaken one is
+ * dropped after a while, so a later calculator never reads an old answer.
+ */
+const early = new Map();
+const EARLY_MS = 10000;
+function fetchEarly(url) {
+  try {
+    const href = new URL(url, location.href).href;
+    if (new URL(href).origin !== location.origin || early.has(href)) return;
+    const response = fetch(href);
+    response.catch(() => {});
+    early.set(href, response);
+    setTimeout(() => early.get(href) === response && early.delete(href), EARLY_MS);
+  } catch {
+    // Not a URL: the wasm says so, by name.
+  }
+}
+function takeConfig(href) {
+  const response = early.get(href);
+  early.delete(href);
+  return response ?? fetch(href);
+}
+
+/** What the loader lends every calculator (see src/web/loader.rs). */
+const LOADER = { catalogue, fetch: takeConfig, full: openFull };
+
 /** Fires `tierwiseerror` and its alias `tierwise:error`; the detail always lists problems. */
 function fail(element, error) {
   const message = String(error?.message ?? error);
@@ -152,11 +181,12 @@ export function mount(element, options = {}) {
       element.removeEventListener('tierwiseready', onReady);
       element.removeEventListener('tierwiseerror', onError);
     };
+    if (typeof options.config === 'string') fetchEarly(options.config);
     load(build).then(
       (glue) => {
         if (destroyed) return settle(resolve);
         try {
-          widget = new glue.Widget(element, root, options, catalogue, openFull);
+          widget = new glue.Widget(element, root, options, LOADER);
           for (const apply of queued.splice(0)) apply(widget);
         } catch (e) {
           // Refused options: the promise's caller is not on the stack any more, so the page
@@ -181,7 +211,7 @@ export function mount(element, options = {}) {
    * until the full one shows, so the page never sees a loading line in between.
    */
   const toFull = (focus) =>
-    (swapping ??= load(BUILDS.full).then(
+    (swapping ??= (typeof asked.config === 'string' && fetchEarly(asked.config), load(BUILDS.full)).then(
       (glue) => {
         if (destroyed || build === BUILDS.full || !widget) return;
         const next = { ...asked };
@@ -194,7 +224,7 @@ export function mount(element, options = {}) {
         root.after(fresh);
         let created;
         try {
-          created = new glue.Widget(element, fresh, next, catalogue, openFull);
+          created = new glue.Widget(element, fresh, next, LOADER);
         } catch (e) {
           fresh.remove();
           swapping = null;

@@ -193,18 +193,20 @@ fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> 
 
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,
 /// and the way to the full calculator with the scenario as it is: in place in the full build,
-/// by loading the full build in the compact one (the loader swaps them, see `embed::open_full`).
+/// by loading the full build in the compact one (the loader swaps them, see `loader::open_full`).
 fn compact_layout(ctx: Ctx) -> impl IntoView {
-    #[cfg(not(feature = "compact"))]
-    let open = move |_| ctx.compact.set(false);
+    // In the compact build: the loader brings in the full build (`open`), or only fetches it
+    // (`false`: pointing at the button, or tabbing to it, so a click finds it compiled).
     #[cfg(feature = "compact")]
-    let open = move |_| super::embed::open_full(ctx, true);
-    // Pointing at the button, or tabbing to it, starts fetching the full build, so a click
-    // finds it compiled.
+    let full = move |open: bool| {
+        if let Some(h) = ctx.host.get_value() {
+            super::loader::open_full(&h, open);
+        }
+    };
     #[cfg(feature = "compact")]
-    let warm = move || super::embed::open_full(ctx, false);
+    let (open, warm) = (move |_| full(true), move || full(false));
     #[cfg(not(feature = "compact"))]
-    let warm = || {};
+    let (open, warm) = (move |_| ctx.compact.set(false), || {});
     view! {
         <div class="compact-layout">
             <MainFields ctx />

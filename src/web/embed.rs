@@ -80,19 +80,10 @@ impl Widget {
         host: web_sys::HtmlElement,
         root: web_sys::HtmlElement,
         options: JsValue,
-        catalogue: JsValue,
-        full: JsValue,
+        loader: JsValue,
     ) -> Result<Widget, JsValue> {
         install_panic_hook();
-        if let Ok(f) = catalogue.dyn_into::<js_sys::Function>() {
-            CATALOGUE.with(|c| *c.borrow_mut() = Some(f));
-        }
-        #[cfg(feature = "compact")]
-        if let Ok(f) = full.dyn_into::<js_sys::Function>() {
-            FULL.with(|c| *c.borrow_mut() = Some(f));
-        }
-        #[cfg(not(feature = "compact"))]
-        let _ = full;
+        super::loader::set(&loader);
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         remember(&host, &root);
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
@@ -236,31 +227,6 @@ impl Widget {
     }
 }
 
-thread_local! {
-    /// The loader's `catalogue(lang)`: a promise of a language's messages, fetched on demand
-    /// and checked against the hash sealed into the bundle. One loader, one function.
-    static CATALOGUE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-}
-
-#[cfg(feature = "compact")]
-thread_local! {
-    /// The loader's `full(host, open)`: fetches the full build (`open` false: to have it ready)
-    /// or replaces the compact calculator on `host` by the full one, keeping its scenario.
-    static FULL: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-}
-
-/// Compact mode's "compare all options" in the compact build: the loader brings the full
-/// calculator in, with this calculator's scenario (`open`), or only starts fetching it.
-#[cfg(feature = "compact")]
-pub fn open_full(ctx: Ctx, open: bool) {
-    let (Some(host), Some(f)) = (ctx.host.get_value(), FULL.with(|c| c.borrow().clone())) else {
-        return;
-    };
-    if let Err(e) = f.call2(&JsValue::NULL, &host, &JsValue::from_bool(open)) {
-        web_sys::console::error_1(&e);
-    }
-}
-
 /// A loaded config: where it came from, the config or why not, and the words to show.
 type Loaded = (String, Result<Config, LoadError>, Messages);
 
@@ -270,11 +236,7 @@ async fn load_words(locale: Option<&str>) -> Messages {
         return Messages::english();
     };
     let mut words = Messages::language(lang);
-    let promise = CATALOGUE
-        .with(|c| c.borrow().clone())
-        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(lang)).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let loaded = match promise {
+    let loaded = match super::loader::catalogue(lang) {
         Some(p) => wasm_bindgen_futures::JsFuture::from(p).await,
         None => Err(JsValue::from_str("the loader offers no catalogues")),
     };

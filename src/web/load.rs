@@ -63,9 +63,9 @@ pub fn parse(text: &str, what: &str) -> Result<Value, LoadError> {
 
 /// Fetches `url` (same origin only) and checks it as a config.
 pub async fn fetch_config(url: &str) -> Result<Config, LoadError> {
-    let window = web_sys::window().ok_or_else(|| LoadError::Fetch("no window".into()))?;
     let url = &same_origin(url)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let started = super::loader::fetch(url).ok_or_else(|| LoadError::Fetch("no window".into()))?;
+    let response = JsFuture::from(started)
         .await
         .map_err(|_| LoadError::Fetch(format!("could not fetch the config at {url}")))?;
     let response: web_sys::Response = response

@@ -14,6 +14,7 @@ mod format;
 mod inputs;
 pub mod js;
 pub mod load;
+mod loader;
 mod options;
 #[cfg(not(feature = "compact"))]
 mod present;

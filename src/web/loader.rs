@@ -1,0 +1,73 @@
+//! What the JavaScript loader lends the wasm: one object per module, handed to every `Widget`
+//! (`{ catalogue, fetch, full }`). Each is optional, so the wasm tests mount widgets without it.
+
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Default)]
+struct Loader {
+    /// `catalogue(lang)`: a promise of a language's messages, fetched on demand and checked
+    /// against the hash sealed into the bundle.
+    catalogue: Option<js_sys::Function>,
+    /// `fetch(url)`: a config's response, perhaps already on its way (the loader starts the
+    /// fetch of a mounted element's config while the wasm loads).
+    fetch: Option<js_sys::Function>,
+    /// `full(host, open)`: the compact build's way to the full one (see `open_full`).
+    #[cfg_attr(not(feature = "compact"), allow(dead_code))]
+    full: Option<js_sys::Function>,
+}
+
+thread_local! {
+    static LOADER: RefCell<Loader> = RefCell::new(Loader::default());
+}
+
+/// Keeps the loader's functions (the latest widget's; one module, so the same each time).
+pub fn set(loader: &JsValue) {
+    let get = |name: &str| {
+        js_sys::Reflect::get(loader, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    if loader.is_object() {
+        LOADER.with(|l| {
+            *l.borrow_mut() = Loader {
+                catalogue: get("catalogue"),
+                fetch: get("fetch"),
+                full: get("full"),
+            }
+        });
+    }
+}
+
+fn call(pick: fn(&Loader) -> Option<js_sys::Function>, args: &[&JsValue]) -> Option<JsValue> {
+    let f = LOADER.with(|l| pick(&l.borrow()))?;
+    let r = match args {
+        [a] => f.call1(&JsValue::NULL, a),
+        [a, b] => f.call2(&JsValue::NULL, a, b),
+        _ => f.call0(&JsValue::NULL),
+    };
+    r.map_err(|e| web_sys::console::error_1(&e)).ok()
+}
+
+/// The promise of `lang`'s messages, or `None` when the loader offers none.
+pub fn catalogue(lang: &str) -> Option<js_sys::Promise> {
+    call(|l| l.catalogue.clone(), &[&JsValue::from_str(lang)])?
+        .dyn_into()
+        .ok()
+}
+
+/// The promise of the response for `url` (already resolved and same-origin): the loader's,
+/// else the browser's own fetch.
+pub fn fetch(url: &str) -> Option<js_sys::Promise> {
+    match call(|l| l.fetch.clone(), &[&JsValue::from_str(url)]) {
+        Some(p) => p.dyn_into().ok(),
+        None => Some(web_sys::window()?.fetch_with_str(url)),
+    }
+}
+
+/// Compact mode's "compare all options" in the compact build: the loader brings in the full
+/// calculator on `host` with its scenario as it is (`open`), or only starts fetching it.
+#[cfg(feature = "compact")]
+pub fn open_full(host: &web_sys::HtmlElement, open: bool) {
+    call(|l| l.full.clone(), &[host, &JsValue::from_bool(open)]);
+}
