@@ -154,11 +154,7 @@ if (missed.length) {
 async function benchRun(rate, memory) {
   const context = await launch();
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.addInitScript(watchVerdict);
-    await page.goto(server.url + DEMO);
+    const { page, cdp } = await watched(context, rate, DEMO);
     await page.waitForFunction(() => window.__verdict.simulated !== undefined, null, { timeout: 60000 * rate });
     const { shown: verdictMs, simulated: simulatedMs } = await page.evaluate(() => window.__verdict);
     // A fixed loop, timed in the page: shows the throttling took effect.
@@ -215,11 +211,7 @@ async function benchRun(rate, memory) {
 async function compactRun(rate) {
   const context = await launch();
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.addInitScript(watchVerdict);
-    await page.goto(server.url + COMPACT_PAGE);
+    const { page } = await watched(context, rate, COMPACT_PAGE);
     await page.waitForFunction(() => window.__verdict.shown !== undefined, null, { timeout: 60000 * rate });
     return await page.evaluate(() => window.__verdict.shown);
   } finally {
@@ -266,6 +258,16 @@ async function openFullRun() {
   } finally {
     await context.close();
   }
+}
+
+/** A page of `context` at `path`, its CPU slowed `rate` times, watching for the verdict. */
+async function watched(context, rate, path) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.addInitScript(watchVerdict);
+  await page.goto(server.url + path);
+  return { page, cdp };
 }
 
 /**
