@@ -4,35 +4,18 @@
 use crate::model::messages::{plural_category, Messages};
 use crate::model::numbers::Numbers;
 use js_sys::{Array, Function, Intl, Object, Reflect};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// `Intl` formatters for one currency and locale, and that locale's words.
 #[derive(Clone)]
 pub struct IntlNumbers {
-    formats: Rc<Formats>,
-    words: Messages,
-}
-
-/// One locale's and currency's formatters.
-struct Formats {
     money: Function,
     compact: Function,
     number: Function,
     percent: Function,
     /// `Intl.PluralRules` for the locale.
     plural: Intl::PluralRules,
-}
-
-/// Formatters made for a locale (`None`: the page's) and a currency.
-type Made = (Option<String>, String, Rc<Formats>);
-
-thread_local! {
-    /// The formatters made so far, by locale and currency: making one takes milliseconds (a
-    /// profile of a compact calculator's start found 30 ms in `new Intl.NumberFormat`, each
-    /// set made twice), and a formatter never changes once made.
-    static MADE: RefCell<Vec<Made>> = const { RefCell::new(Vec::new()) };
+    words: Messages,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -73,37 +56,13 @@ impl IntlNumbers {
 
     /// Formatters for `currency` in `locale`, speaking `words`.
     pub fn with_words(currency: &str, locale: Option<&str>, words: Messages) -> IntlNumbers {
-        let locale = locale.filter(|l| is_locale(l));
-        let key = |(l, c, _): &&Made| l.as_deref() == locale && c == currency;
-        let made = MADE.with(|m| m.borrow().iter().find(key).map(|(_, _, f)| f.clone()));
-        let formats = made.unwrap_or_else(|| {
-            let formats = Rc::new(Formats::new(currency, locale));
-            let entry = (
-                locale.map(str::to_owned),
-                currency.to_owned(),
-                formats.clone(),
-            );
-            MADE.with(|m| m.borrow_mut().push(entry));
-            formats
-        });
-        IntlNumbers { formats, words }
-    }
-
-    /// A problem in words, its numbers written by `Intl`.
-    pub fn problem(&self, p: &crate::model::Problem) -> String {
-        p.message_in(&self.words, &|x| self.number(x))
-    }
-}
-
-impl Formats {
-    fn new(currency: &str, locale: Option<&str>) -> Formats {
         let locales = Array::new();
-        if let Some(l) = locale {
+        if let Some(l) = locale.filter(|l| is_locale(l)) {
             locales.push(&JsValue::from_str(l));
         }
         let make =
             |pairs: &[(&str, JsValue)]| Intl::NumberFormat::new(&locales, &options(pairs)).format();
-        Formats {
+        IntlNumbers {
             money: make(&[
                 ("style", "currency".into()),
                 ("currency", currency.into()),
@@ -121,22 +80,28 @@ impl Formats {
                 ("maximumFractionDigits", 2.into()),
             ]),
             plural: Intl::PluralRules::new(&locales, &Object::new()),
+            words,
         }
+    }
+
+    /// A problem in words, its numbers written by `Intl`.
+    pub fn problem(&self, p: &crate::model::Problem) -> String {
+        p.message_in(&self.words, &|x| self.number(x))
     }
 }
 
 impl Numbers for IntlNumbers {
     fn money(&self, x: f64) -> String {
-        call(&self.formats.money, x)
+        call(&self.money, x)
     }
     fn number(&self, x: f64) -> String {
-        call(&self.formats.number, x)
+        call(&self.number, x)
     }
     fn about(&self, x: f64) -> String {
-        call(&self.formats.compact, x)
+        call(&self.compact, x)
     }
     fn percent(&self, x: f64) -> String {
-        call(&self.formats.percent, x)
+        call(&self.percent, x)
     }
     fn exact(&self, x: f64) -> String {
         // JavaScript's String(x) is the shortest text that reads back as x.
@@ -149,7 +114,7 @@ impl Numbers for IntlNumbers {
         &self.words
     }
     fn plural(&self, n: f64) -> &'static str {
-        plural_category(&String::from(self.formats.plural.select(n)))
+        plural_category(&String::from(self.plural.select(n)))
     }
     fn parse(&self, text: &str) -> Option<f64> {
         let t = text.trim();
