@@ -191,13 +191,7 @@ mod components {
         let (one, two) = (host(), host());
         let options = js(&format!(r#"{{"config": {STREAM}}}"#));
         let none = JsValue::UNDEFINED;
-        let _a = Widget::new(
-            one.clone(),
-            one.clone(),
-            options.clone(),
-            none.clone(),
-        )
-        .unwrap();
+        let _a = Widget::new(one.clone(), one.clone(), options.clone(), none.clone()).unwrap();
         let _b = Widget::new(two.clone(), two.clone(), options, none).unwrap();
         pause(300).await;
         assert!(

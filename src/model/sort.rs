@@ -38,6 +38,9 @@ mod tests {
     fn floats_in_total_order() {
         let mut xs = [2.0, -0.0, 0.0, -1.5, 7.0];
         floats(&mut xs);
-        assert_eq!(xs.map(f64::to_bits), [-1.5, -0.0, 0.0, 2.0, 7.0].map(f64::to_bits));
+        assert_eq!(
+            xs.map(f64::to_bits),
+            [-1.5, -0.0, 0.0, 2.0, 7.0].map(f64::to_bits)
+        );
     }
 }
