@@ -42,7 +42,7 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # Before the split, the one bundle was 223,755 bytes before model 2, 233,356 with it, 244,962
 # with issue 10, 252,688 with issue 11's element and messages. Issue 12 made two builds:
 # compact 166,020, full 246,436, compact and then full 398,222 (one float sort and insertion
-# sorts instead of five std sort instances, and no server_fn stream exports, took 5.6 KB off the
+# sorts instead of four std sort instantiations, and no server_fn stream exports, took 5.6 KB off the
 # compact wasm and 7.7 KB off the full one). Hence these ceilings.
 node scripts/budget.mjs --ceiling compact=166500 --ceiling full=247000 --ceiling compact+full=399000
 
