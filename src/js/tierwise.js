@@ -12,8 +12,8 @@
 // builds' wasm-bindgen glue in front of this file as `COMPACT` and `FULL` (each `{ init,
 // Widget, Engine, evaluateSync }`, exported from here by nothing), fills in the integrity of
 // both wasm files, the stylesheet and the catalogues, and minifies the result, so the one hash
-// on the host's <script integrity> covers everything either build loads. Importing it on a server does nothing:
-// the element is defined only where `customElements` exists.
+// on the host's <script integrity> covers everything either build loads. Importing it on a
+// server does nothing: the element is defined only where `customElements` exists.
 
 export const version = '0.1.0';
 
@@ -210,8 +210,10 @@ export function mount(element, options = {}) {
    * it is then; `focus` (the visitor asked) moves focus into it. The compact calculator stays
    * until the full one shows, so the page never sees a loading line in between.
    */
-  const toFull = (focus) =>
-    (swapping ??= (typeof asked.config === 'string' && fetchEarly(asked.config), load(BUILDS.full)).then(
+  const toFull = (focus) => {
+    if (swapping) return swapping;
+    if (typeof asked.config === 'string') fetchEarly(asked.config);
+    return (swapping = load(BUILDS.full).then(
       (glue) => {
         if (destroyed || build === BUILDS.full || !widget) return;
         const next = { ...asked };
@@ -255,6 +257,7 @@ export function mount(element, options = {}) {
         fail(element, e);
       },
     ));
+  };
   /** After `next` applied: a mode the compact build does not have brings in the full build. */
   const applied = (next) => {
     Object.assign(asked, next);
