@@ -258,10 +258,14 @@ export function mount(element, options = {}) {
       },
     ));
   };
-  /** After `next` applied: a mode the compact build does not have brings in the full build. */
+  /** A new `mode` (undefined: none, so full) that needs the full build brings it in. */
+  const follow = (mode) => {
+    if (build === BUILDS.compact && buildFor(mode) === BUILDS.full) toFull(false);
+  };
+  /** After `next` applied. */
   const applied = (next) => {
     Object.assign(asked, next);
-    if (build === BUILDS.compact && 'mode' in next && next.mode !== 'compact') toFull(false);
+    if ('mode' in next) follow(next.mode);
   };
   const handle = {
     ready,
@@ -307,8 +311,7 @@ export function mount(element, options = {}) {
     const forget = (w) => {
       w.reset(name);
       delete asked[name];
-      // Without a mode, a calculator is full.
-      if (name === 'mode' && build === BUILDS.compact) toFull(false);
+      if (name === 'mode') follow(undefined);
     };
     if (widget) forget(widget);
     else queued.push(forget);
