@@ -179,6 +179,21 @@ proptest! {
     }
 
     #[test]
+    fn monte_carlo_in_slices_is_the_same_run((config, scenario) in case(), slices in proptest::collection::vec(1u32..400, 1..6), seed in any::<u64>()) {
+        // The widget draws in slices between other work: any slicing gives the one outcome.
+        let model = tierwise::model::Model::new(&config, &scenario);
+        let whole = model.monte_carlo(600, seed);
+        let mut run = model.simulation(600, seed);
+        for n in slices.iter().cycle() {
+            if run.left() == 0 {
+                break;
+            }
+            model.draw(&mut run, *n);
+        }
+        prop_assert_eq!(model.outcome(run), whole);
+    }
+
+    #[test]
     fn adding_a_paid_option_never_changes_another_options_figures((config, scenario) in case(), extra in paid_option("extra".into()), t in treatment()) {
         prop_assume!(config.options.len() < 7);
         let mut doc = serde_json::to_value(config_doc(&config)).unwrap();

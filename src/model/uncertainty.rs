@@ -87,6 +87,26 @@ pub struct MonteCarlo {
     pub options: Vec<MonteCarloOption>,
 }
 
+/// A Monte Carlo run under way (see `Model::simulation`): the generator and the draws so far.
+pub struct Simulation {
+    draws: u32,
+    /// The draws made so far.
+    done: u32,
+    seed: u64,
+    rng: Rng,
+    /// Each option's present cost in each draw so far.
+    costs: Vec<Vec<f64>>,
+    /// How many draws so far each option was the cheapest qualified one in.
+    cheapest: [u32; MAX_OPTIONS],
+}
+
+impl Simulation {
+    /// The draws still to make.
+    pub fn left(&self) -> u32 {
+        self.draws - self.done
+    }
+}
+
 /// The value at fraction `q` of sorted `xs`, interpolating linearly between ranks
 /// (spreadsheets' PERCENTILE.INC). `xs` is not empty.
 pub fn percentile(xs: &[f64], q: f64) -> f64 {
@@ -143,17 +163,37 @@ impl Model<'_> {
     /// reports each option's present-cost percentiles and mean, and how often it is the
     /// cheapest qualified option.
     pub fn monte_carlo(&self, draws: u32, seed: u64) -> MonteCarlo {
+        let mut run = self.simulation(draws, seed);
+        self.draw(&mut run, draws);
+        self.outcome(run)
+    }
+
+    /// A Monte Carlo run of `draws` draws that has drawn nothing yet: `draw` makes its draws,
+    /// a slice at a time if need be, and `outcome` reports it.
+    pub fn simulation(&self, draws: u32, seed: u64) -> Simulation {
         let n = self.config.options.len();
+        Simulation {
+            draws,
+            done: 0,
+            seed,
+            rng: Rng::new(seed),
+            costs: vec![Vec::with_capacity(draws as usize); n],
+            cheapest: [0; MAX_OPTIONS],
+        }
+    }
+
+    /// Makes up to `n` more of `run`'s draws. Slices give the same outcome as one `draw` of
+    /// them all: the draws come from the one generator, in the same order.
+    pub fn draw(&self, run: &mut Simulation, n: u32) {
         let base = self.point();
         let uncertain = self.uncertain();
         let horizon = self.scenario.horizon;
-        let mut rng = Rng::new(seed);
-        let mut costs: Vec<Vec<f64>> = vec![Vec::with_capacity(draws as usize); n];
-        let mut cheapest = [0u32; MAX_OPTIONS];
-        for _ in 0..draws {
+        let n = n.min(run.left());
+        run.done += n;
+        for _ in 0..n {
             let mut p = base;
             for &(q, t) in &uncertain {
-                let x = triangular(t.low, t.mode, t.high, rng.uniform());
+                let x = triangular(t.low, t.mode, t.high, run.rng.uniform());
                 match q {
                     Quantity::Assumption(key) => p.values.set(key, x),
                     Quantity::Quote(i) => p.quotes[i] = x,
@@ -161,13 +201,25 @@ impl Model<'_> {
             }
             p.derive(horizon);
             let pcs = self.present_costs(&p);
-            for (i, c) in costs.iter_mut().enumerate() {
+            for (i, c) in run.costs.iter_mut().enumerate() {
                 c.push(pcs[i]);
             }
             if let Some(best) = self.cheapest_qualified(&pcs) {
-                cheapest[best] += 1;
+                run.cheapest[best] += 1;
             }
         }
+    }
+
+    /// What a run's draws say: each option's percentiles, mean and cheapest share. A run
+    /// with draws left reports the ones it has.
+    pub fn outcome(&self, run: Simulation) -> MonteCarlo {
+        let Simulation {
+            done: draws,
+            seed,
+            costs,
+            cheapest,
+            ..
+        } = run;
         let options = costs
             .into_iter()
             .enumerate()

@@ -325,7 +325,8 @@ fn widget_view(shared: Shared) -> impl IntoView {
         Some((url, Ok(config), w)) => {
             let o = options.get_untracked();
             let locale = o.locale.clone().or_else(page_locale);
-            let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w.clone());
+            // One set of formatters, for the notices and then the calculator.
+            let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w);
             let persist = o.persist.unwrap_or(false);
             #[cfg(feature = "compact")]
             let (start, mut notices) = (Scenario::defaults(&config), Vec::new());
@@ -348,7 +349,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
                     }
                 }
             };
-            let ctx = Ctx::new(config, start, locale, w);
+            let ctx = Ctx::new(config, start, numbers);
             ctx.host.set_value(Some(host()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
             ctx.compact

@@ -41,12 +41,8 @@ pub fn mount_calculator(
 ) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     use leptos::prelude::*;
     leptos::mount::mount_to(parent, move || {
-        let ctx = Ctx::new(
-            config,
-            scenario,
-            None,
-            crate::model::messages::Messages::english(),
-        );
+        let numbers = IntlNumbers::new(&config.currency, None);
+        let ctx = Ctx::new(config, scenario, numbers);
         view! { <Calculator ctx config_url="" /> }
     })
 }

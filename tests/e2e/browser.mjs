@@ -71,6 +71,21 @@ export async function visit(url, { warnings = false, init, arg } = {}) {
 export async function axeViolations(page, include) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   if (include) builder = builder.include(include);
+  // The widget lets the browser skip drawing its charts and cost tables while they are off
+  // screen (`content-visibility: auto`), and axe cannot read the colours of skipped text. They
+  // are drawn for the check, with the same colours, so their contrast is checked too (a
+  // constructed sheet: pages with a strict CSP refuse a <style> element).
+  const drawAll = (on) =>
+    page.evaluate((on) => {
+      const sheet = (window.__tierwiseAxeSheet ??= new CSSStyleSheet());
+      sheet.replaceSync('* { content-visibility: visible !important; }');
+      for (const root of [...document.querySelectorAll('tierwise-calculator')].map((h) => h.shadowRoot).filter(Boolean)) {
+        const others = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        root.adoptedStyleSheets = on ? [...others, sheet] : others;
+      }
+    }, on);
+  await drawAll(true);
   const { violations } = await builder.analyze();
+  await drawAll(false);
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
