@@ -174,6 +174,10 @@ export function mount(element, options = {}) {
   if (typeof options.config === 'string') fetchEarly(options.config);
   warmIntl();
   let root = prepare(element);
+  // Room for the calculator while it loads, so the page below does not jump when it shows:
+  // less than the smallest calculator of its mode (compact ~26–44rem tall, full ~240rem), so
+  // showing it only ever grows the element.
+  root.style.minHeight = options.mode === 'compact' ? '25rem' : '50rem';
   let widget = null;
   let destroyed = false;
   const queued = [];
@@ -185,6 +189,7 @@ export function mount(element, options = {}) {
     const settle = (f, v) => {
       if (!settled) {
         settled = true;
+        root.style.minHeight = '';
         stop();
         f(v);
       }

@@ -159,7 +159,7 @@ fn keep_in_address(ctx: Ctx, url: String) {
 /// comparison).
 #[cfg(not(feature = "compact"))]
 fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> impl IntoView {
-    let step = steps(2);
+    steps(ctx.step, 2);
     view! {
         <ReportHeading ctx config_url=config_url.clone() />
         <Toolbar ctx config_url />
@@ -179,41 +179,38 @@ fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> 
                     <Compare ctx />
                 </Show>
                 <OptionCards ctx />
-                {move || (step.get() >= 1).then(|| view! {
-                    <div class="charts">
-                        <CumulativeChart ctx />
-                        <BreakdownChart ctx />
-                        <SavingsChart ctx />
-                        <TornadoChart ctx />
-                    </div>
-                })}
-                {move || (step.get() >= 2).then(|| view! {
-                    <CostTables ctx />
-                    <AssumptionsPrint ctx />
-                })}
+                <div class="charts">
+                    <CumulativeChart ctx />
+                    <BreakdownChart ctx />
+                    <SavingsChart ctx />
+                    <TornadoChart ctx />
+                </div>
+                <CostTables ctx />
+                <AssumptionsPrint ctx />
             </div>
         </div>
     }
 }
 
 /// The full layout's first render in steps, each in its own task after a painted frame: the
-/// inputs, verdict and cards, then the charts, then the tables. In one task it took ~70 ms
-/// (~280 ms at a phone's speed) in which the page could not answer a tap; the verdict now
-/// shows after the first step. Counts from 0 to `last`.
+/// inputs, verdict and cards, then the charts (`Region`s drawn `after` step 1), then the
+/// tables (step 2). In one task it took ~70 ms (~280 ms at a phone's speed) in which the page
+/// could not answer a tap; the verdict now shows after the first step. Counts `step` from 0
+/// to `last`.
 #[cfg(not(feature = "compact"))]
-fn steps(last: u8) -> ReadSignal<u8> {
-    let (step, set) = signal(0u8);
-    fn after_paint(set: WriteSignal<u8>, last: u8) {
+fn steps(step: RwSignal<u8>, last: u8) {
+    step.set(0);
+    fn after_paint(step: RwSignal<u8>, last: u8) {
         request_animation_frame(move || {
             set_timeout(
                 move || {
                     // None: the calculator is gone.
-                    if let Some(n) = set.try_update(|n| {
+                    if let Some(n) = step.try_update(|n| {
                         *n += 1;
                         *n
                     }) {
                         if n < last {
-                            after_paint(set, last);
+                            after_paint(step, last);
                         }
                     }
                 },
@@ -221,8 +218,7 @@ fn steps(last: u8) -> ReadSignal<u8> {
             )
         });
     }
-    after_paint(set, last);
-    step
+    after_paint(step, last);
 }
 
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,

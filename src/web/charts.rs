@@ -162,7 +162,7 @@ fn Figure(
     view! {
         <figure class="chart" part="chart">
             <figcaption id=format!("{id}-caption")>{caption}</figcaption>
-            <Region render=Box::new(svg) />
+            <Region render=Box::new(svg) after=(ctx.step, 1) />
             <LazyDetails class="data" summary=summary inner_class="table-scroll" render=data />
         </figure>
     }

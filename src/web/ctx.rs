@@ -43,11 +43,15 @@ pub struct Ctx {
     pub pinned: RwSignal<Option<Scenario>>,
     /// "light", "dark" or "auto".
     pub theme: RwSignal<String>,
+    /// How far the full layout's first render has come (see `app::steps`): regions drawn at a
+    /// later step wait for it. Past every step unless the full layout is starting.
+    pub step: RwSignal<u8>,
 }
 
-/// Draws per task of a Monte Carlo run: ~2 ms (~8 ms at 4× CPU slowdown), so a keystroke
-/// never waits long behind a simulation, which draws 10,000 in ~20 ms.
-const SLICE: u32 = 1000;
+/// Draws per task of a Monte Carlo run. 10,000 draws take 4–6 ms once the browser has
+/// optimised the wasm, but several times that in a page's first seconds (and 4× that on a
+/// phone): in slices, a keystroke or a tap never waits behind a whole simulation.
+const SLICE: u32 = 2500;
 
 /// A Monte Carlo run in slices, each its own task. The timers hold these handles only, never
 /// the run itself: a change of scenario replaces the run and clears the timer, and a cleared
@@ -144,6 +148,7 @@ impl Ctx {
             host: StoredValue::new_local(None),
             pinned: RwSignal::new(None),
             theme: RwSignal::new("auto".into()),
+            step: RwSignal::new(u8::MAX),
         }
     }
 

@@ -213,10 +213,16 @@ pub fn Region(
     /// Which drawn elements react to clicks (a CSS selector), and how.
     #[prop(optional)]
     on_click: Option<(&'static str, OnClick)>,
+    /// Draws nothing until the first render has reached this step (see `app::steps`).
+    #[prop(optional)]
+    after: Option<(RwSignal<u8>, u8)>,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     // The effect's value is what it drew last, to patch the next drawing against.
     Effect::new(move |drawn: Option<Option<Vec<Node>>>| {
+        if after.is_some_and(|(step, n)| step.get() < n) {
+            return None;
+        }
         let kids: Vec<Node> = render().into_iter().map(Node::El).collect();
         let h = host.get()?;
         let doc = h.owner_document()?;

@@ -273,7 +273,7 @@ pub fn CostTables(
             <h2 id="tw-lines-title">{ctx.t("lines.title")}</h2>
             <p class="hint">{ctx.t("lines.hint")}</p>
             <p class="math" aria-live="polite">{explanation}</p>
-            <Region render=Box::new(render) on_click=("button.math-link", click) />
+            <Region render=Box::new(render) on_click=("button.math-link", click) after=(ctx.step, 2) />
             <LazyDetails class="expected-math" summary=ctx.t("lines.expected_math") render=Box::new(expected_math) />
         </section>
     }
