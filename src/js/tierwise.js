@@ -175,7 +175,7 @@ export function mount(element, options = {}) {
   warmIntl();
   let root = prepare(element);
   // Room for the calculator while it loads, so the page below does not jump when it shows:
-  // less than the smallest calculator of its mode (compact ~26–44rem tall, full ~240rem), so
+  // less than the smallest calculator of its mode (compact 26–44rem tall, full over 230rem), so
   // showing it only ever grows the element.
   root.style.minHeight = options.mode === 'compact' ? '25rem' : '50rem';
   let widget = null;

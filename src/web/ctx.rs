@@ -55,7 +55,7 @@ const SLICE: u32 = 2500;
 
 /// A Monte Carlo run in slices, each its own task. The timers hold these handles only, never
 /// the run itself: a change of scenario replaces the run and clears the timer, and a cleared
-/// timer's closure is never freed.
+/// timer's closure is freed only when the JS garbage collector gets to it.
 #[derive(Clone, Copy)]
 struct Slices {
     config: StoredValue<Arc<Config>>,

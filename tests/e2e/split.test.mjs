@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { closeAll, DIST, visit as visitPage } from './browser.mjs';
+import { closeAll, DIST, launch, visit as visitPage } from './browser.mjs';
 
 const COMPACT = '/widget/wasm/tierwise_compact_bg.wasm';
 const FULL = '/widget/wasm/tierwise_bg.wasm';
@@ -18,6 +18,11 @@ const FIXTURES = {
   '/full.html': page('<tierwise-calculator config="/configs/devtool-seats.json" team-size="80"></tierwise-calculator>'),
   '/present.html': page('<tierwise-calculator config="/configs/devtool-seats.json" mode="present"></tierwise-calculator>'),
   '/blank.html': page('<div id="target"></div>'),
+  '/room.html': page(
+    '<tierwise-calculator config="/configs/devtool-seats.json" mode="compact"></tierwise-calculator><p id="below">Below</p>' +
+      '<tierwise-calculator id="lazy" config="/configs/devtool-seats.json" loading="lazy"></tierwise-calculator>' +
+      '<tierwise-calculator id="broken" config="/configs/missing.json" mode="compact"></tierwise-calculator>',
+  ),
 };
 
 let server;
@@ -183,5 +188,41 @@ test('engine() and evaluate() use the compact build on a page that has no full c
   });
   assert.equal(out.a, out.b);
   assert.deepEqual(wasmRequests(page), [COMPACT]);
+  await context.close();
+});
+
+test('a loading calculator keeps room, so the page below never jumps back; a lazy one waits for the eager one', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  // The compact build is held back until the test lets it through.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route('**' + COMPACT, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto(server.url + '/room.html');
+  const below = () => page.locator('#below').evaluate((e) => e.getBoundingClientRect().top);
+  const room = (id) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part=container]').style.minHeight, id);
+  await page.waitForFunction(() => document.querySelector('tierwise-calculator').shadowRoot?.querySelector('[part=container]'));
+  // While its wasm loads: 25rem kept, and the lazy calculator in view has not started.
+  assert.equal(await room('tierwise-calculator'), '25rem');
+  const loading = await below();
+  assert.ok(loading >= 400, `the element below starts ${loading} px down`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasm, [COMPACT]);
+  release();
+  await page.locator('tierwise-calculator').first().locator('.verdict').waitFor();
+  // Shown: the room is given back, and the calculator only grew.
+  assert.equal(await room('tierwise-calculator'), '');
+  assert.ok((await below()) >= loading, 'the page below moved up when the calculator showed');
+  // A config that cannot load gives its room back too, for the error panel.
+  await page.locator('#broken').locator('[role=alert]').waitFor();
+  assert.equal(await room('#broken'), '');
+  // The lazy one started after the eager ones, and shows.
+  await page.locator('#lazy').locator('.card').first().waitFor();
+  assert.deepEqual(wasm, [COMPACT, FULL]);
   await context.close();
 });
