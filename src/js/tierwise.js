@@ -111,7 +111,7 @@ function takeConfig(href) {
  */
 let intlWarm = false;
 function warmIntl() {
-  if (intlWarm || typeof Intl === 'undefined') return;
+  if (intlWarm) return;
   intlWarm = true;
   setTimeout(() => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(1));
 }
@@ -177,7 +177,7 @@ export function mount(element, options = {}) {
   // Room for the calculator while it loads, so the page below does not jump when it shows:
   // less than the smallest calculator of its mode (compact 26–44rem tall, full over 230rem), so
   // showing it only ever grows the element.
-  root.style.minHeight = options.mode === 'compact' ? '25rem' : '50rem';
+  root.style.minHeight = build === BUILDS.compact ? '25rem' : '50rem';
   let widget = null;
   let destroyed = false;
   const queued = [];
