@@ -71,11 +71,13 @@ mod tests {
 
     #[test]
     fn floats_sort_like_std() {
-        // A deterministic mix with repeats, signed zeros and a lone NaN, at every small length
-        // (the heap's edge cases) and at draw length.
+        // A deterministic mix with repeats, signed zeros and NaNs, at every small length and
+        // at draw length.
         let mut seed = 7u64;
         let mut next = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             match seed >> 60 {
                 0 => 0.0,
                 1 => -0.0,

@@ -4,7 +4,8 @@
 //! unmount code for each one: the charts alone cost ~50 KB of gzipped wasm that way. Output
 //! regions are described instead as one untyped tree (`El`), redrawn by one effect per region
 //! and patched into the page by a single non-generic function that touches only what changed.
-//! Controls that keep a caret or state (inputs, the toolbar) stay in `view!`.
+//! Number fields are drawn the same way (their value is the input's property, see
+//! [`set_value`]); controls with more state (the toolbar, selects) stay in `view!`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -98,6 +99,7 @@ impl El {
         let Ok(e) = made else {
             return doc.create_text_node("").unchecked_into();
         };
+        // An input's "value" attribute is also its value until a person types.
         for (name, value) in &self.attrs {
             let _ = e.set_attribute(name, value);
         }
@@ -169,7 +171,11 @@ fn patch(doc: &web_sys::Document, parent: &web_sys::Node, old: &[Node], new: &[N
                 let el: &web_sys::Element = dom.unchecked_ref();
                 for (name, value) in &e.attrs {
                     if o.attr_value(name) != Some(value) {
-                        let _ = el.set_attribute(name, value);
+                        if *name == "value" && e.tag == "input" {
+                            set_value(el, value);
+                        } else {
+                            let _ = el.set_attribute(name, value);
+                        }
                     }
                 }
                 for (name, _) in &o.attrs {
@@ -198,6 +204,20 @@ fn patch(doc: &web_sys::Document, parent: &web_sys::Node, old: &[Node], new: &[N
     }
 }
 
+/// Shows a newly drawn `value` in a number input or slider: the property, what a person sees
+/// (the attribute is only the default). Left alone when the input already reads as that
+/// number, so a person typing "1." or "1e1" keeps their text.
+fn set_value(el: &web_sys::Element, value: &str) {
+    let input: &web_sys::HtmlInputElement = el.unchecked_ref();
+    let shown = js_sys::Number::from(input.value_as_number()).to_string_with_radix(10);
+    if shown.ok().is_none_or(|t| t != value) {
+        input.set_value(value);
+    }
+}
+
+/// Handles an `input` event of an `<input>` inside a region (delegated, as clicks are).
+pub type OnInput = Box<dyn Fn(web_sys::HtmlInputElement)>;
+
 /// Handles a click inside a region, given the nearest element matching the region's
 /// `clickable` selector; clicks are delegated because the region's nodes are redrawn.
 pub type OnClick = Box<dyn Fn(web_sys::Element, web_sys::MouseEvent)>;
@@ -213,6 +233,9 @@ pub fn Region(
     /// Which drawn elements react to clicks (a CSS selector), and how.
     #[prop(optional)]
     on_click: Option<(&'static str, OnClick)>,
+    /// What a drawn `<input>`'s `input` event does.
+    #[prop(optional)]
+    on_input: Option<OnInput>,
     /// Draws nothing until the first render has reached this step (see `app::steps`).
     #[prop(optional)]
     after: Option<(RwSignal<u8>, u8)>,
@@ -241,7 +264,13 @@ pub fn Region(
             handle(hit, ev);
         }
     };
-    view! { <div class=class node_ref=host on:click=click></div> }
+    let input = move |ev: web_sys::Event| {
+        let target = ev.target().and_then(|t| t.dyn_into().ok());
+        if let (Some(handle), Some(i)) = (&on_input, target) {
+            handle(i);
+        }
+    };
+    view! { <div class=class node_ref=host on:click=click on:input=input></div> }
 }
 
 /// A whole number a drawn element carries in a `data-` attribute (0 when absent).

@@ -6,7 +6,7 @@
 #![cfg_attr(feature = "compact", allow(dead_code))]
 
 use super::ctx::Ctx;
-use super::dom::{el, text, Region};
+use super::dom::{el, text, OnInput, Region};
 use crate::model::assumptions::{Key, Unit, CATALOGUE};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
@@ -14,6 +14,7 @@ use crate::model::explain::treatment_words;
 use crate::model::numbers::Numbers;
 use crate::model::problem::Problem;
 use crate::model::share::quantity;
+use crate::model::Scenario;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -104,9 +105,9 @@ pub fn NumberField(
     /// A unique id for the number field.
     #[prop(into)]
     id: String,
-    /// The value the field shows (in the field's unit, e.g. percent).
-    #[prop(into)]
-    value: Signal<f64>,
+    /// The scenario's value the field shows, in the field's unit (e.g. percent). A plain
+    /// `fn`, as is `on_change`: one instantiation of the scenario's read path for every field.
+    value: fn(&Scenario) -> f64,
     /// Whether the field is a percentage of the engine's fraction.
     #[prop(optional)]
     percent: bool,
@@ -114,102 +115,98 @@ pub fn NumberField(
     range: Range,
     /// How the slider moves.
     slider: Slider,
-    /// Receives every accepted value, in the field's unit.
-    #[prop(into)]
-    on_change: Callback<f64>,
+    /// Puts an accepted value, in the field's unit, into the scenario.
+    on_change: fn(&mut Scenario, f64),
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let field = NodeRef::<html::Input>::new();
-    let knob = NodeRef::<html::Input>::new();
-    // Show external changes (slider, reset, restored link) without fighting the person typing.
+    // A change from elsewhere (the slider, a reset, the host) clears a refused entry's message.
     Effect::new(move |_| {
-        let v = value.get();
-        if let Some(el) = field.get() {
-            if el.value_as_number() != v {
-                el.set_value_as_number(v);
-            }
-        }
-        if let Some(el) = knob.get() {
-            el.set_value_as_number(slider.to_position(v));
-        }
+        ctx.scenario.track();
         error.set(None);
     });
-    let accept = move |x: f64, label: &str| {
-        let message = if x.is_nan() {
-            Some(ctx.f("field.not_a_number", &[("label", label)]))
+    let accept = {
+        let label = label.clone();
+        move |x: f64| {
+            let message = if x.is_nan() {
+                Some(ctx.f("field.not_a_number", &[("label", &label)]))
+            } else {
+                refusal(ctx, &label, x, range, percent)
+            };
+            match message {
+                Some(m) => error.set(Some(m)),
+                None => {
+                    error.set(None);
+                    ctx.update(|s| on_change(s, x));
+                }
+            }
+        }
+    };
+    let typed: OnInput = Box::new(move |input| {
+        let x = input.value_as_number();
+        accept(if input.type_() == "range" {
+            slider.value_at(x)
         } else {
-            refusal(ctx, label, x, range, percent)
-        };
-        match message {
-            Some(m) => error.set(Some(m)),
-            None => {
-                error.set(None);
-                on_change.run(x);
-            }
-        }
-    };
-    let typed = {
-        let label = label.clone();
-        move |ev: web_sys::Event| {
-            if let Some(el) = input_of(&ev) {
-                accept(el.value_as_number(), &label);
-            }
-        }
-    };
-    let slid = {
-        let label = label.clone();
-        move |ev: web_sys::Event| {
-            if let Some(el) = input_of(&ev) {
-                accept(slider.value_at(el.value_as_number()), &label);
-            }
-        }
-    };
+            x
+        });
+    });
     // Attribute text via JavaScript's String(x): f64 attributes would link Rust's float formatting.
-    let text = |x: f64| ctx.fmt(|n| n.exact(x));
+    let text_of = move |x: f64| ctx.fmt(|n| n.exact(x));
     let (smin, smax, sstep) = slider.attrs();
-    let (smin, smax, sstep) = (text(smin), text(smax), text(sstep));
     let (min, max) = if percent {
         (range.min * 100.0, range.max * 100.0)
     } else {
         (range.min, range.max)
     };
-    let (min, max) = (text(min), text(max));
-    let error_id = format!("{id}-error");
-    let slider_id = format!("{id}-slider");
-    let unit = percent.then_some("%");
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label.clone()}</label>
-            <div class="field-controls">
-                <input
-                    node_ref=field
-                    type="number"
-                    id=id
-                    inputmode="decimal"
-                    step="any"
-                    min=min
-                    max=max
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=error_id.clone()
-                    on:input=typed
-                />
-                {unit.map(|u| view! { <span class="unit" aria-hidden="true">{u}</span> })}
-                <input
-                    node_ref=knob
-                    type="range"
-                    id=slider_id
-                    aria-label=label
-                    min=smin
-                    max=smax
-                    step=sstep
-                    on:input=slid
-                />
-            </div>
-            <p id=error_id class="field-error" aria-live="polite">
-                {move || error.get()}
-            </p>
-        </div>
-    }
+    let [min, max, smin, smax, sstep] = [min, max, smin, smax, sstep].map(text_of);
+    let render = move || {
+        let v = ctx.with_scenario(value);
+        let message = error.get();
+        let number = el("input")
+            .attr("type", "number")
+            .attr("id", id.clone())
+            .attr("inputmode", "decimal")
+            .attr("step", "any")
+            .attr("min", min.clone())
+            .attr("max", max.clone())
+            .attr(
+                "aria-invalid",
+                if message.is_some() { "true" } else { "false" },
+            )
+            .attr("aria-describedby", format!("{id}-error"))
+            .attr("value", text_of(v));
+        let knob = el("input")
+            .attr("type", "range")
+            .attr("id", format!("{id}-slider"))
+            .attr("aria-label", label.clone())
+            .attr("min", smin.clone())
+            .attr("max", smax.clone())
+            .attr("step", sstep.clone())
+            .attr("value", text_of(slider.to_position(v)));
+        let unit = percent.then(|| text("span", "%").class("unit").attr("aria-hidden", "true"));
+        vec![el("div")
+            .class(if message.is_some() {
+                "field invalid"
+            } else {
+                "field"
+            })
+            .child(text("label", label.clone()).attr("for", id.clone()))
+            .child(
+                el("div")
+                    .class("field-controls")
+                    .child(number)
+                    .kids(unit)
+                    .child(knob),
+            )
+            .child(
+                el("p")
+                    .attr("id", format!("{id}-error"))
+                    .class("field-error")
+                    .attr("aria-live", "polite")
+                    .kids(message),
+            )]
+    };
+    // `display: contents` in the stylesheet: the field is laid out as its parent's child.
+    view! { <Region class="number-field" render=Box::new(render) on_input=typed /> }
 }
 
 /// Team size and deployment scale: the inputs compact mode keeps.
@@ -219,25 +216,24 @@ pub fn MainFields(
     ctx: Ctx,
 ) -> impl IntoView {
     let unit = ctx.with_config(|c| c.scale_unit.many.clone());
-    let s = ctx.scenario;
     view! {
             <NumberField
                 ctx
                 label=ctx.t("field.team_size")
                 id="tw-team-size"
-                value=Signal::derive(move || s.with(|s| s.team_size))
+                value=|s| s.team_size
                 range=TEAM_SIZE
                 slider=Slider::Log { min: 1.0, max: 100_000.0 }
-                on_change=move |x| ctx.update(|s| s.team_size = x)
+                on_change=|s, x| s.team_size = x
             />
             <NumberField
                 ctx
                 label=ctx.t("field.scale")
                 id="tw-scale"
-                value=Signal::derive(move || s.with(|s| s.scale))
+                value=|s| s.scale
                 range=SCALE
                 slider=Slider::Log { min: 0.1, max: 10_000.0 }
-                on_change=move |x| ctx.update(|s| s.scale = x)
+                on_change=|s, x| s.scale = x
             />
             <p class="hint">{ctx.f("field.scale_hint", &[("unit", &unit)])}</p>
     }
@@ -249,7 +245,6 @@ pub fn ScenarioFields(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let s = ctx.scenario;
     view! {
         <fieldset class="scenario-fields">
             <legend>{ctx.t("field.situation")}</legend>
@@ -258,30 +253,30 @@ pub fn ScenarioFields(
                 ctx
                 label=ctx.t("field.horizon")
                 id="tw-horizon"
-                value=Signal::derive(move || s.with(|s| s.horizon as f64))
+                value=|s| s.horizon as f64
                 range=HORIZON
                 slider=Slider::Linear { min: 1.0, max: 10.0, step: 1.0 }
-                on_change=move |x: f64| ctx.update(|s| s.horizon = x as u32)
+                on_change=|s, x| s.horizon = x as u32
             />
             <NumberField
                 ctx
                 label=ctx.t("field.team_growth")
                 id="tw-team-growth"
-                value=Signal::derive(move || s.with(|s| s.team_growth * 100.0))
+                value=|s| s.team_growth * 100.0
                 percent=true
                 range=GROWTH
                 slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
-                on_change=move |x: f64| ctx.update(|s| s.team_growth = x / 100.0)
+                on_change=|s, x| s.team_growth = x / 100.0
             />
             <NumberField
                 ctx
                 label=ctx.t("field.scale_growth")
                 id="tw-scale-growth"
-                value=Signal::derive(move || s.with(|s| s.scale_growth * 100.0))
+                value=|s| s.scale_growth * 100.0
                 percent=true
                 range=GROWTH
                 slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
-                on_change=move |x: f64| ctx.update(|s| s.scale_growth = x / 100.0)
+                on_change=|s, x| s.scale_growth = x / 100.0
             />
         </fieldset>
     }

@@ -53,8 +53,9 @@ pub fn Notices(
     /// What was ignored, one message each.
     notices: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
+    let shown = move || !notices.with(Vec::is_empty);
+    move || {
+        shown().then(|| view! {
             <div class="notice" role="status">
                 <p>{ctx.t("notice.link")}</p>
                 <ul>{move || notices.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
@@ -62,7 +63,7 @@ pub fn Notices(
                     {ctx.t("notice.dismiss")}
                 </button>
             </div>
-        </Show>
+    })
     }
 }
 
