@@ -485,7 +485,7 @@ function document() {
   const mem = (f) => `${fmtBytes(median(memoryRuns.map(f)))} (${memoryRuns.map((m) => fmtBytes(f(m))).join(', ')})`;
   const downloads = [
     ['compact', ['/widget/tierwise.js', '/widget/wasm/tierwise_compact_bg.wasm', '/widget/tierwise.css']],
-    ['full', ['/widget/tierwise.js', '/widget/wasm/tierwise_bg.wasm', '/widget/tierwise.css']],
+    ['full', ['/widget/tierwise.js', '/widget/wasm/tierwise_bg.wasm', '/widget/tierwise.css', '/widget/tierwise-full.css']],
   ];
   const gz = (files) => files.reduce((s, p) => s + (sizes[p]?.gzip ?? 0), 0);
   const verdictWord = (ok) => (ok ? '**pass**' : '**MISS**');

@@ -49,15 +49,17 @@ const DRAWS = 10_000;
 
 /** What a host page's browser fetches for the widget; the config is the host's own. */
 const MODULE = 'widget/tierwise.js';
+/** Every calculator's stylesheet, and the full calculator's rules over it. */
 const STYLESHEET = 'widget/tierwise.css';
+const FULL_STYLESHEET = 'widget/tierwise-full.css';
 const COMPACT_WASM = 'widget/wasm/tierwise_compact_bg.wasm';
 const FULL_WASM = 'widget/wasm/tierwise_bg.wasm';
-const WIDGET_FILES = [MODULE, STYLESHEET, COMPACT_WASM, FULL_WASM];
+const WIDGET_FILES = [MODULE, STYLESHEET, FULL_STYLESHEET, COMPACT_WASM, FULL_WASM];
 /** Each way of downloading the widget: the files it fetches. */
 const DOWNLOADS = [
   { name: 'compact', label: 'compact (mode="compact")', files: [MODULE, COMPACT_WASM, STYLESHEET] },
-  { name: 'full', label: 'full (mode="full" or "present")', files: [MODULE, FULL_WASM, STYLESHEET] },
-  { name: 'compact+full', label: 'full from compact ("compare all options")', files: [MODULE, COMPACT_WASM, FULL_WASM, STYLESHEET] },
+  { name: 'full', label: 'full (mode="full" or "present")', files: [MODULE, FULL_WASM, STYLESHEET, FULL_STYLESHEET] },
+  { name: 'compact+full', label: 'full from compact ("compare all options")', files: [MODULE, COMPACT_WASM, FULL_WASM, STYLESHEET, FULL_STYLESHEET] },
 ];
 /** The sample configs, each timed; the slowest counts against the budget. */
 const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform', 'usage-metrics'];

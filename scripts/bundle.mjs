@@ -119,7 +119,7 @@ for (const file of await readdir(packageDir)) await copyFile(join(packageDir, fi
 // CDNs): gzip -9 and brotli -q 11 beside each file the widget downloads.
 const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
 const messages = (await readdir(join(widget, 'messages'))).filter((f) => f.endsWith('.json')).map((f) => join('messages', f));
-for (const file of ['tierwise.js', 'tierwise.css', join('wasm', 'tierwise_bg.wasm'), join('wasm', 'tierwise_compact_bg.wasm'), ...messages]) {
+for (const file of ['tierwise.js', 'tierwise.css', 'tierwise-full.css', join('wasm', 'tierwise_bg.wasm'), join('wasm', 'tierwise_compact_bg.wasm'), ...messages]) {
   const body = await readFile(join(widget, file));
   await writeFile(join(widget, `${file}.gz`), gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
   await writeFile(join(widget, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

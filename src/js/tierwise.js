@@ -17,15 +17,18 @@
 
 export const version = '0.1.0';
 
-const STYLESHEET = new URL('./tierwise.css', import.meta.url).href;
-/** Each build: its glue, its wasm (one static URL each, so bundlers emit both) and its hash. */
+/** The stylesheets and their hashes: what every calculator needs, and the full calculator's
+ * rules over it (split so a pricing page's compact calculator downloads 2.2 KB less). */
+const BASE_STYLE = [new URL('./tierwise.css', import.meta.url).href, '__INTEGRITY:tierwise.css__'];
+const FULL_STYLE = [new URL('./tierwise-full.css', import.meta.url).href, '__INTEGRITY:tierwise-full.css__'];
+/** Each build: its glue, its wasm (one static URL each, so bundlers emit both) and its hash,
+ * and the stylesheets its calculators need, in order. */
 const BUILDS = {
-  compact: { glue: COMPACT, wasm: new URL('./wasm/tierwise_compact_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_compact_bg.wasm__' },
-  full: { glue: FULL, wasm: new URL('./wasm/tierwise_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_bg.wasm__' },
+  compact: { glue: COMPACT, wasm: new URL('./wasm/tierwise_compact_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_compact_bg.wasm__', styles: [BASE_STYLE] },
+  full: { glue: FULL, wasm: new URL('./wasm/tierwise_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_bg.wasm__', styles: [BASE_STYLE, FULL_STYLE] },
 };
 /** The build a mode needs: compact mode's own, else the full one (which has compact mode too). */
 const buildFor = (mode) => (mode === 'compact' ? BUILDS.compact : BUILDS.full);
-const STYLESHEET_INTEGRITY = '__INTEGRITY:tierwise.css__';
 // The words of each language but English (which is built in), fetched only when a calculator
 // speaks it. One static URL each, so bundlers (Vite, webpack) emit the files.
 const CATALOGUES = {
@@ -128,22 +131,47 @@ function fail(element, error) {
   }
 }
 
-/** The open shadow root with our stylesheet and a mount point, made once per element. */
-function prepare(element) {
+/** The open shadow root with `build`'s stylesheets and a mount point, made once per element. */
+function prepare(element, build) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   shadow.replaceChildren();
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.crossOrigin = 'anonymous';
-  link.integrity = STYLESHEET_INTEGRITY;
-  link.href = STYLESHEET;
-  link.addEventListener('error', () =>
-    whyNot(STYLESHEET, 'the stylesheet did not load').then((why) => fail(element, failure(`Tierwise could not load its stylesheet: ${why}`, STYLESHEET))),
-  );
   const root = container();
-  shadow.append(link, root);
+  shadow.append(root);
+  styled(element, build);
   return root;
 }
+
+/**
+ * Links each of `build`'s stylesheets the shadow root lacks, in order, before the calculators.
+ * Settles once they have loaded, or failed (which fires `tierwiseerror` naming the file).
+ */
+function styled(element, build) {
+  const shadow = element.shadowRoot;
+  return Promise.all(
+    build.styles.map(([href, integrity]) => {
+      // (`:scope` matches no element in a shadow root: its children are read directly.)
+      const had = [...shadow.children].find((e) => e.localName === 'link' && e.href === href);
+      if (had) return linked.get(had);
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.crossOrigin = 'anonymous';
+      link.integrity = integrity;
+      link.href = href;
+      const done = new Promise((settle) => {
+        link.addEventListener('load', settle);
+        link.addEventListener('error', () => {
+          settle();
+          whyNot(href, 'the stylesheet did not load').then((why) => fail(element, failure(`Tierwise could not load its stylesheet: ${why}`, href)));
+        });
+      });
+      linked.set(link, done);
+      [...shadow.children].find((e) => e.getAttribute('part') === 'container').before(link);
+      return done;
+    }),
+  );
+}
+/** Each stylesheet link's settling (load or error). */
+const linked = new WeakMap();
 
 /** A calculator's mount point in the shadow root. */
 function container() {
@@ -173,7 +201,7 @@ export function mount(element, options = {}) {
   const loading = load(build);
   if (typeof options.config === 'string') fetchEarly(options.config);
   warmIntl();
-  let root = prepare(element);
+  let root = prepare(element, build);
   // Room for the calculator while it loads, so the page below does not jump when it shows:
   // less than the smallest calculator of its mode (compact 26–44rem tall, full over 230rem), so
   // showing it only ever grows the element.
@@ -233,6 +261,8 @@ export function mount(element, options = {}) {
   const toFull = (focus) => {
     if (swapping) return swapping;
     if (typeof asked.config === 'string') fetchEarly(asked.config);
+    // Its stylesheet loads beside its wasm; the full calculator shows once both are in.
+    const style = styled(element, BUILDS.full);
     return (swapping = load(BUILDS.full).then(
       (glue) => {
         if (destroyed || build === BUILDS.full || !widget) return;
@@ -257,6 +287,9 @@ export function mount(element, options = {}) {
         const shown = () => {
           element.removeEventListener('tierwiseready', shown);
           element.removeEventListener('tierwiseerror', shown);
+          style.then(reveal);
+        };
+        const reveal = () => {
           if (!leaving) return;
           leaving.widget.destroy();
           leaving.widget.free();

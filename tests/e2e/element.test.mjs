@@ -16,6 +16,7 @@ const page = (body, head = '') =>
   `<script type="module" src="/widget/tierwise.js"></script></head><body><h1>Element</h1>${body}</body></html>`;
 
 const css = await readFile(new URL('widget/tierwise.css', `file://${DIST}/`));
+const fullCss = await readFile(new URL('widget/tierwise-full.css', `file://${DIST}/`));
 const FIXTURES = {
   '/element.html': page('<div id="a"><tierwise-calculator config="/configs/stream-platform.json" team-size="80"></tierwise-calculator></div><div id="b"></div>'),
   // Properties set by a framework before the module defines the element.
@@ -27,17 +28,23 @@ const FIXTURES = {
   '/blank.html': page('<div id="target"></div>'),
 };
 
-let server, tamperedCss;
+let server, tamperedCss, tamperedFullCss;
+/** `body` with one byte changed near its end. */
+const tampered = (body) => {
+  const changed = Buffer.from(body);
+  changed[changed.length - 2] ^= 0x01;
+  return changed;
+};
 before(async () => {
   server = await serve(DIST, () => ({}), FIXTURES);
-  const changed = Buffer.from(css);
-  changed[changed.length - 2] ^= 0x01;
-  tamperedCss = await serve(DIST, () => ({}), { ...FIXTURES, '/widget/tierwise.css': changed });
+  tamperedCss = await serve(DIST, () => ({}), { ...FIXTURES, '/widget/tierwise.css': tampered(css) });
+  tamperedFullCss = await serve(DIST, () => ({}), { ...FIXTURES, '/widget/tierwise-full.css': tampered(fullCss) });
 });
 after(async () => {
   await closeAll();
   await server?.close();
   await tamperedCss?.close();
+  await tamperedFullCss?.close();
 });
 
 /** Opens `path`, recording every tierwise event in order (both names) and page errors. */
@@ -211,6 +218,14 @@ test('tierwiseerror always lists its problems: a bad attribute, an unusable conf
   assert.match(detail.message, /could not load its stylesheet: http:\/\/127\.0\.0\.1:\d+\/widget\/tierwise\.css does not match the integrity hash/);
   assert.match(detail.problems[0].path, /\/widget\/tierwise\.css$/);
   await css.context.close();
+
+  // The full calculator's own stylesheet is checked the same way.
+  const full = await visit('/element.html', tamperedFullCss.url);
+  await until(full.page, 'tierwiseerror');
+  const fullDetail = (await full.page.evaluate(() => window.__events.filter((e) => e.type === 'tierwiseerror')))[0].detail;
+  assert.match(fullDetail.message, /could not load its stylesheet: http:\/\/127\.0\.0\.1:\d+\/widget\/tierwise-full\.css does not match the integrity hash/);
+  assert.match(fullDetail.problems[0].path, /\/widget\/tierwise-full\.css$/);
+  await full.context.close();
 });
 
 test('the module exports only the documented API, and importing it on a server does nothing', async () => {

@@ -64,7 +64,7 @@ function onlyOwnRequests(p, base = server.url) {
     const u = new URL(url);
     assert.equal(u.origin, base, `request to another origin: ${url}`);
     assert.ok(
-      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|wasm\/tierwise(_compact)?_bg\.wasm)|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
+      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|tierwise-full\.css|wasm\/tierwise(_compact)?_bg\.wasm)|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
       `unexpected request: ${u.pathname}`,
     );
   }

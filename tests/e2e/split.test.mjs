@@ -44,6 +44,9 @@ function visit(path) {
   return visitPage(server.url + path, { init });
 }
 const wasmRequests = (p) => p.requests.map((u) => new URL(u).pathname).filter((u) => u.endsWith('.wasm'));
+const cssRequests = (p) => p.requests.map((u) => new URL(u).pathname).filter((u) => u.startsWith('/widget/') && u.endsWith('.css'));
+const BASE_CSS = '/widget/tierwise.css';
+const FULL_CSS = '/widget/tierwise-full.css';
 const count = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t).length, type);
 const until = (p, type, n = 1) => p.waitForFunction(([t, k]) => window.__events.filter((e) => e.type === t).length >= k, [type, n], { timeout: 20000 });
 
@@ -53,6 +56,8 @@ test('compact mode downloads the compact build alone; pointing at "compare all o
   const widget = page.locator('tierwise-calculator');
   await page.waitForTimeout(300);
   assert.deepEqual(wasmRequests(page), [COMPACT]);
+  // And the stylesheet every calculator needs, not the full calculator's.
+  assert.deepEqual(cssRequests(page), [BASE_CSS]);
   await widget.getByRole('button', { name: 'Compare all options' }).hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/tierwise_bg.wasm')));
   assert.deepEqual(wasmRequests(page), [COMPACT, FULL]);
@@ -72,6 +77,13 @@ test('"compare all options" brings in the full calculator with the scenario, foc
   const before = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
   await widget.getByRole('button', { name: 'Compare all options' }).press('Enter');
   await widget.locator('.card').first().waitFor();
+  // Shown styled: the full calculator's stylesheet came in with its build, after the base one.
+  assert.deepEqual(cssRequests(page), [BASE_CSS, FULL_CSS]);
+  assert.equal(await widget.locator('.layout').evaluate((e) => getComputedStyle(e).display), 'grid');
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname)),
+    [BASE_CSS, FULL_CSS],
+  );
   // The scenario as it was, not the attributes' 80 and 6: team, scale, the requirement.
   const after = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
   assert.deepEqual(after, before);
@@ -104,6 +116,7 @@ test('a full or presenter calculator never downloads the compact build', async (
     await until(page, 'tierwisechange');
     await page.locator('tierwise-calculator .card').first().waitFor();
     assert.deepEqual(wasmRequests(page), [FULL], path);
+    assert.deepEqual(cssRequests(page), [BASE_CSS, FULL_CSS], path);
     assert.deepEqual(page.errors, [], path);
     await context.close();
   }
