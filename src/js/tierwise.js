@@ -206,6 +206,13 @@ export function mount(element, options = {}) {
   // less than the smallest calculator of its mode (compact 26–44rem tall, full over 230rem), so
   // showing it only ever grows the element.
   root.style.minHeight = build === BUILDS.compact ? '25rem' : '50rem';
+  // Pointing at a compact calculator's "compare all options", or tabbing to it, fetches and
+  // compiles the full build, so a click finds it ready.
+  if (build === BUILDS.compact) {
+    const warm = (e) => e.target.closest?.('.compare-all') && load(BUILDS.full).catch(() => {});
+    root.addEventListener('pointerover', warm);
+    root.addEventListener('focusin', warm);
+  }
   let widget = null;
   let destroyed = false;
   const queued = [];
@@ -376,14 +383,9 @@ export function mount(element, options = {}) {
 /** The options that are scenario fields: the full build takes the scenario itself instead. */
 const SCENARIO_KEYS = ['team_size', 'scale', 'horizon', 'team_growth', 'scale_growth', 'requirements', 'scenario'];
 
-/**
- * What a compact calculator calls on "compare all options": `open` brings in the full
- * calculator on `host`, else the full build is only fetched and compiled (the visitor is
- * pointing at the button), so the click finds it ready.
- */
-function openFull(host, open) {
-  if (open) mounted.get(host)?.toFull(true);
-  else load(BUILDS.full).catch(() => {});
+/** What a compact calculator calls on "compare all options": the full calculator comes in. */
+function openFull(host) {
+  mounted.get(host)?.toFull(true);
 }
 
 /** The build `evaluate()` and `engine()` use: the full one if a calculator started it, else the

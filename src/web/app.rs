@@ -128,9 +128,19 @@ pub fn Calculator(
     #[cfg(feature = "compact")]
     let layout = compact_layout(ctx);
     view! {
-        <div class="tierwise" part="root" lang=ctx.lang() class:present=move || ctx.present.get() class:compact=move || ctx.compact.get() data-theme=move || ctx.theme.get()>
+        <div class=move || root_class(ctx) part="root" lang=ctx.lang() data-theme=move || ctx.theme.get()>
             {layout}
         </div>
+    }
+}
+
+/// The root's classes: one attribute closure instead of a `class:` closure each (less wasm).
+fn root_class(ctx: Ctx) -> &'static str {
+    match (ctx.present.get(), ctx.compact.get()) {
+        (true, true) => "tierwise present compact",
+        (true, false) => "tierwise present",
+        (false, true) => "tierwise compact",
+        (false, false) => "tierwise",
     }
 }
 
@@ -225,18 +235,16 @@ fn steps(step: RwSignal<u8>, last: u8) {
 /// and the way to the full calculator with the scenario as it is: in place in the full build,
 /// by loading the full build in the compact one (the loader swaps them, see `loader::open_full`).
 fn compact_layout(ctx: Ctx) -> impl IntoView {
-    // In the compact build: the loader brings in the full build (`open`), or only fetches it
-    // (`false`: pointing at the button, or tabbing to it, so a click finds it compiled).
+    // In the compact build the loader brings in the full build (and fetches it already when
+    // the button is pointed at or tabbed to, so a click finds it compiled).
     #[cfg(feature = "compact")]
-    let full = move |open: bool| {
+    let open = move |_| {
         if let Some(h) = ctx.host.get_value() {
-            super::loader::open_full(&h, open);
+            super::loader::open_full(&h);
         }
     };
-    #[cfg(feature = "compact")]
-    let (open, warm) = (move |_| full(true), move || full(false));
     #[cfg(not(feature = "compact"))]
-    let (open, warm) = (move |_| ctx.compact.set(false), || {});
+    let open = move |_| ctx.compact.set(false);
     view! {
         <div class="compact-layout">
             <MainFields ctx />
@@ -244,7 +252,7 @@ fn compact_layout(ctx: Ctx) -> impl IntoView {
             <RunnerUp ctx />
             <div class="compact-actions">
                 <Cta ctx />
-                <button type="button" class="compare-all" on:click=open on:pointerenter=move |_| warm() on:focus=move |_| warm()>
+                <button type="button" class="compare-all" on:click=open>
                     {ctx.t("compact.compare_all")}
                 </button>
             </div>

@@ -39,7 +39,9 @@ pub struct Ctx {
     pub compact: RwSignal<bool>,
     /// The element events are dispatched on (the custom element), if any.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// Scenario A, pinned for comparison with the current one (B).
+    /// Scenario A, pinned for comparison with the current one (B). Presenter mode's, so not
+    /// in the compact build.
+    #[cfg(not(feature = "compact"))]
     pub pinned: RwSignal<Option<Scenario>>,
     /// "light", "dark" or "auto".
     pub theme: RwSignal<String>,
@@ -146,6 +148,7 @@ impl Ctx {
             present: RwSignal::new(false),
             compact: RwSignal::new(false),
             host: StoredValue::new_local(None),
+            #[cfg(not(feature = "compact"))]
             pinned: RwSignal::new(None),
             theme: RwSignal::new("auto".into()),
             step: RwSignal::new(u8::MAX),

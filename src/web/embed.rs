@@ -32,8 +32,9 @@ use wasm_bindgen::prelude::*;
 struct Shared {
     host: StoredValue<web_sys::HtmlElement, LocalStorage>,
     options: RwSignal<Options>,
-    /// The calculator's state once a config has loaded.
-    ctx: RwSignal<Option<Ctx>, LocalStorage>,
+    /// The calculator's state once a config has loaded. Never tracked, so a stored value,
+    /// not a signal.
+    ctx: StoredValue<Option<Ctx>, LocalStorage>,
 }
 
 /// A mounted calculator. `update()` changes it, `destroy()` removes it and frees its state.
@@ -93,7 +94,7 @@ impl Widget {
             let shared = Shared {
                 host: StoredValue::new_local(host),
                 options: RwSignal::new(initial),
-                ctx: RwSignal::new_local(None),
+                ctx: StoredValue::new_local(None),
             };
             *slot.borrow_mut() = Some(shared);
             widget_view(shared)
@@ -110,7 +111,7 @@ impl Widget {
     pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         let shared = self.live()?;
         let new = Options::read(&options)?;
-        let ctx = shared.ctx.get_untracked();
+        let ctx = shared.ctx.get_value();
         if let (Some(ctx), false) = (ctx, new.scenario.is_empty()) {
             let next = ctx.with_config(|c| {
                 ctx.scenario
@@ -176,7 +177,7 @@ impl Widget {
             "locale" => o.locale = None,
             _ => o.scenario.retain(|(key, _)| key != name),
         });
-        let Some(ctx) = shared.ctx.get_untracked() else {
+        let Some(ctx) = shared.ctx.get_value() else {
             return Ok(());
         };
         match name {
@@ -212,7 +213,7 @@ impl Widget {
     }
 
     fn read(&self, f: impl FnOnce(&Ctx) -> JsValue) -> JsValue {
-        match self.shared.and_then(|s| s.ctx.get_untracked()) {
+        match self.shared.and_then(|s| s.ctx.get_value()) {
             Some(ctx) => f(&ctx),
             None => JsValue::NULL,
         }
@@ -316,13 +317,13 @@ fn widget_view(shared: Shared) -> impl IntoView {
         None => {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
-            shared.ctx.set(None);
+            shared.ctx.set_value(None);
             EitherOf3::A(
                 view! { <p class="tierwise loading" role="status">{move || loading.get()}</p> },
             )
         }
         Some((_, Err(e), w)) => {
-            shared.ctx.set(None);
+            shared.ctx.set_value(None);
             announce(&host(), &load_error_detail(&e));
             EitherOf3::B(view! { <ErrorPanel error=e words=w /> })
         }
@@ -361,7 +362,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
             if let Some(t) = o.theme {
                 ctx.theme.set(t);
             }
-            shared.ctx.set(Some(ctx));
+            shared.ctx.set_value(Some(ctx));
             EitherOf3::C(view! { <Calculator ctx notices config_url=url persist /> })
         }
     }

@@ -206,7 +206,7 @@ pub fn NumberField(
             )]
     };
     // `display: contents` in the stylesheet: the field is laid out as its parent's child.
-    view! { <Region class="number-field" render=Box::new(render) on_input=typed /> }
+    view! { <Region class="contents" render=Box::new(render) on_input=typed /> }
 }
 
 /// Team size and deployment scale: the inputs compact mode keeps.

@@ -12,7 +12,7 @@ struct Loader {
     /// `fetch(url)`: a config's response, perhaps already on its way (the loader starts the
     /// fetch of a mounted element's config while the wasm loads).
     fetch: Option<js_sys::Function>,
-    /// `full(host, open)`: the compact build's way to the full one (see `open_full`).
+    /// `full(host)`: the compact build's way to the full one (see `open_full`).
     #[cfg_attr(not(feature = "compact"), allow(dead_code))]
     full: Option<js_sys::Function>,
 }
@@ -66,8 +66,8 @@ pub fn fetch(url: &str) -> Option<js_sys::Promise> {
 }
 
 /// Compact mode's "compare all options" in the compact build: the loader brings in the full
-/// calculator on `host` with its scenario as it is (`open`), or only starts fetching it.
+/// calculator on `host` with its scenario as it is.
 #[cfg(feature = "compact")]
-pub fn open_full(host: &web_sys::HtmlElement, open: bool) {
-    call(|l| l.full.clone(), &[host, &JsValue::from_bool(open)]);
+pub fn open_full(host: &web_sys::HtmlElement) {
+    call(|l| l.full.clone(), &[host]);
 }

@@ -17,18 +17,21 @@ pub fn Verdict(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let text = move || {
-        ctx.with_monte_carlo(|mc| {
+    let render = move || {
+        let said = ctx.with_monte_carlo(|mc| {
             ctx.with_report(|r| {
                 ctx.with_config(|c| ctx.with_scenario(|s| ctx.fmt(|n| verdict(c, s, r, mc, n))))
             })
-        })
+        });
+        vec![text("p", said)
+            .class("verdict")
+            .attr("part", "verdict")
+            .attr("aria-live", "polite")
+            .attr("aria-atomic", "true")]
     };
-    view! {
-        <p class="verdict" part="verdict" aria-live="polite" aria-atomic="true">
-            {text}
-        </p>
-    }
+    // A region (its `<p>` patched in place, so screen readers hear each new verdict), not a
+    // `view!`: one tree type less to compile (see dom.rs).
+    view! { <Region class="contents" render=Box::new(render) /> }
 }
 
 /// Compact mode's line about the runner-up (it has no card there).
@@ -37,12 +40,12 @@ pub fn RunnerUp(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let text = move || {
+    let render = move || {
         let horizon = ctx.with_scenario(|s| s.horizon);
-        ctx.with_report(|r| ctx.fmt(|n| runner_up_sentence(r, horizon, n)))
-            .unwrap_or_default()
+        let said = ctx.with_report(|r| ctx.fmt(|n| runner_up_sentence(r, horizon, n)));
+        vec![text("p", said.unwrap_or_default()).class("runner-up")]
     };
-    view! { <p class="runner-up">{text}</p> }
+    view! { <Region class="contents" render=Box::new(render) /> }
 }
 
 /// Messages about what a link or stored state could not restore.
@@ -357,26 +360,6 @@ struct CtaDetail<'a> {
     result: &'a crate::model::Report,
 }
 
-/// An option's call to action. Clicking fires `tierwise:cta`; the link is followed unless the
-/// host calls `preventDefault()` (to open its own lead form, say).
-#[component]
-pub fn CtaLink(
-    /// The calculator's state.
-    ctx: Ctx,
-    /// The option whose call to action this is.
-    option: usize,
-) -> impl IntoView {
-    let cta = ctx.with_config(|c| c.options[option].cta.clone());
-    let click: OnClick = Box::new(move |_, ev| cta_click(ctx, option, &ev));
-    let render = move || {
-        cta.clone()
-            .map(|c| cta_link(option, c.url, c.label))
-            .into_iter()
-            .collect()
-    };
-    view! { <Region render=Box::new(render) on_click=("a.cta", click) /> }
-}
-
 /// Option `option`'s call-to-action link.
 fn cta_link(option: usize, url: String, label: String) -> El {
     text("a", label)
@@ -405,21 +388,30 @@ fn cta_click(ctx: Ctx, option: usize, ev: &web_sys::MouseEvent) {
 }
 
 /// Compact mode's one call to action: the recommended option's, else the first there is.
+/// Clicking fires `tierwise:cta`; the link is followed unless the host calls
+/// `preventDefault()` (to open its own lead form, say).
 #[component]
 pub fn Cta(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    move || {
+    let render = move || {
         let best = ctx.with_report(|r| r.recommended.clone());
-        let option = ctx.with_config(|c| {
+        ctx.with_config(|c| {
             let has = |i: &usize| c.options[*i].cta.is_some();
-            c.options
+            let option = c
+                .options
                 .iter()
                 .position(|o| Some(&o.id) == best.as_ref())
                 .filter(has)
-                .or_else(|| (0..c.options.len()).find(has))
-        });
-        option.map(|option| view! { <CtaLink ctx option /> })
-    }
+                .or_else(|| (0..c.options.len()).find(has));
+            option
+                .and_then(|i| Some((i, c.options[i].cta.clone()?)))
+                .map(|(i, cta)| cta_link(i, cta.url, cta.label))
+                .into_iter()
+                .collect()
+        })
+    };
+    let click: OnClick = Box::new(move |a, ev| cta_click(ctx, data_index(&a, "data-option"), &ev));
+    view! { <Region class="contents" render=Box::new(render) on_click=("a.cta", click) /> }
 }
