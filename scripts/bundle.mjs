@@ -17,10 +17,6 @@ if (!staging) throw new Error('bundle.mjs runs as a Trunk post_build hook (TRUNK
 const widget = join(staging, 'widget');
 const sri = async (file) => 'sha384-' + createHash('sha384').update(await readFile(file)).digest('base64');
 
-// ---- The compact build (pricing pages): the same crate with the `compact` feature, built here
-// the way Trunk builds the full one (cargo, wasm-bindgen, then wasm-opt -Oz in release), into
-// widget/wasm/tierwise_compact_bg.wasm. Same target directory: only the crate itself is
-// compiled again, its dependencies are shared.
 const source = process.env.TRUNK_SOURCE_DIR ?? '.';
 const release = process.env.TRUNK_PROFILE === 'release';
 const run = (command, args) => {
@@ -28,6 +24,54 @@ const run = (command, args) => {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`);
   return r.stdout;
 };
+
+// ---- wasm-opt, for both builds, in release (Trunk's own run is off: index.html's
+// data-wasm-opt="0"). `--low-memory-unused`: the widget never touches the first 1 KB of memory
+// (−1.7 KB gzipped). `--remove-exports` of the `IntoUnderlying*` classes that leptos's
+// server_fn (always built with its `browser` feature) brings in through wasm-streams, then -Oz
+// again (−2.8 KB on the full build). `--minify-imports-and-exports-and-modules` renames the
+// ~130 imports and ~30 exports, whose wasm-bindgen names carry a 16-digit hash each, to a
+// letter or two (−3.4 KB gzipped on the compact wasm, and less glue, measured), and prints
+// the renaming, which `renamed` applies to the build's glue.
+const WASM_OPT = ['-Oz', '--low-memory-unused', '--remove-exports', '--pass-arg=remove-exports@*intounderlying*', '-Oz', '--minify-imports-and-exports-and-modules'];
+/** Optimises `input` into `output` (the same file is fine). Returns what the glue must rename:
+ * { imports: [[module, name, short]], exports: [[name, short]] }, or null in a debug build. */
+async function optimise(input, output) {
+  if (!release) {
+    if (input !== output) await copyFile(input, output);
+    return null;
+  }
+  const printed = run('wasm-opt', [input, `--output=${output}`, ...WASM_OPT]);
+  const renaming = JSON.parse(printed.slice(printed.indexOf('{')));
+  if (!Array.isArray(renaming.imports) || !Array.isArray(renaming.exports)) throw new Error('wasm-opt printed no renaming: update scripts/bundle.mjs');
+  return renaming;
+}
+
+/** `glue` calling the wasm in `wasmFile` by the names `renaming` gave its imports and exports. */
+async function renamed(glue, renaming, wasmFile) {
+  if (!renaming) return glue;
+  const module = new WebAssembly.Module(await readFile(wasmFile));
+  const modules = [...new Set(WebAssembly.Module.imports(module).map((i) => i.module))];
+  if (modules.length !== 1) throw new Error(`the optimised wasm imports from ${modules.length} modules, not one: update scripts/bundle.mjs`);
+  for (const [from, name, short] of renaming.imports) {
+    const key = new RegExp(`^( +)${name}: function\\(`, 'm');
+    if (!key.test(glue)) throw new Error(`the glue has no import ${name}: update scripts/bundle.mjs`);
+    glue = glue.replace(key, (_, indent) => `${indent}${JSON.stringify(short)}: function(`);
+    glue = glue.replace(`${JSON.stringify(from)}: import0`, `${JSON.stringify(modules[0])}: import0`);
+  }
+  for (const [name, short] of renaming.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), () => `wasm.${short}`);
+  // Every import the wasm has is in the glue under its new name, and the glue asks for no
+  // export the wasm lacks (the IntoUnderlying* classes' go with them in glueOf).
+  for (const { name } of WebAssembly.Module.imports(module)) {
+    if (!glue.includes(`${JSON.stringify(name)}: function(`)) throw new Error(`the glue lacks the wasm's import ${name}: update scripts/bundle.mjs`);
+  }
+  return glue;
+}
+
+// ---- The compact build (pricing pages): the same crate with the `compact` feature, built here
+// the way Trunk builds the full one (cargo, wasm-bindgen), into
+// widget/wasm/tierwise_compact_bg.wasm. Same target directory: only the crate itself is
+// compiled again, its dependencies are shared.
 const cargoArgs = ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'compact', '--locked', '--message-format=json'];
 if (release) cargoArgs.push('--release');
 const built = run('cargo', cargoArgs)
@@ -42,17 +86,20 @@ const compactDir = join(dirname(built), 'tierwise-compact');
 await rm(compactDir, { recursive: true, force: true });
 run('wasm-bindgen', ['--target=web', `--out-dir=${compactDir}`, '--out-name=tierwise_compact', '--no-typescript', built]);
 const compactWasm = join(widget, 'wasm', 'tierwise_compact_bg.wasm');
-// The same wasm-opt arguments as index.html gives Trunk for the full build.
-const trunkOpt = (await readFile(join(source, 'index.html'), 'utf8')).match(/data-wasm-opt-params="([^"]*)"/);
-if (!trunkOpt) throw new Error('index.html no longer gives Trunk data-wasm-opt-params: update scripts/bundle.mjs');
-if (release) run('wasm-opt', [`--output=${compactWasm}`, '-Oz', join(compactDir, 'tierwise_compact_bg.wasm'), ...trunkOpt[1].split(' ')]);
-else await copyFile(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm);
+const fullWasm = join(widget, 'wasm', 'tierwise_bg.wasm');
+if (/data-wasm-opt="(?!0")/.test(await readFile(join(source, 'index.html'), 'utf8'))) {
+  throw new Error('index.html has Trunk run wasm-opt: bundle.mjs optimises both builds (data-wasm-opt="0")');
+}
+const renamings = {
+  tierwise_compact: await optimise(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm),
+  tierwise: await optimise(fullWasm, fullWasm),
+};
 
 /** wasm-bindgen's glue in `dir` as one expression: its inline_js snippets inlined, its exports
  * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
  * both sit in one module and the one integrity hash covers both. */
-async function glueOf(dir, name) {
-  let glue = await readFile(join(dir, `${name}.js`), 'utf8');
+async function glueOf(dir, name, wasmFile) {
+  let glue = await renamed(await readFile(join(dir, `${name}.js`), 'utf8'), renamings[name], wasmFile);
   // The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by
   // the snippet's own code.
   const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
@@ -79,11 +126,15 @@ async function glueOf(dir, name) {
   if (!glue.includes(defaultUrl)) throw new Error("the glue no longer names its default wasm URL: update scripts/bundle.mjs");
   glue = glue.replace(defaultUrl, 'undefined');
   if (/^export /m.test(glue)) throw new Error('an export is left in the glue: update scripts/bundle.mjs');
+  const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(await readFile(wasmFile))).map((e) => e.name));
+  for (const [, used] of glue.matchAll(/\bwasm\.([\w$]+)/g)) {
+    if (!exported.has(used)) throw new Error(`the ${name} glue uses wasm.${used}, which its wasm does not export: update scripts/bundle.mjs`);
+  }
   return `(() => {\n${glue}\nreturn { init: __wbg_init, Widget, Engine, evaluateSync };\n})()`;
 }
 const glueFile = join(widget, 'wasm', 'tierwise.js');
 // Each build's glue is an expression in its own scope: both sit in one module, under one hash.
-const glue = `const FULL = ${await glueOf(join(widget, 'wasm'), 'tierwise')};\nconst COMPACT = ${await glueOf(compactDir, 'tierwise_compact')};\n`;
+const glue = `const FULL = ${await glueOf(join(widget, 'wasm'), 'tierwise', fullWasm)};\nconst COMPACT = ${await glueOf(compactDir, 'tierwise_compact', compactWasm)};\n`;
 await rm(join(widget, 'wasm', 'snippets'), { recursive: true, force: true });
 const loader = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'src', 'js', 'tierwise.js'), 'utf8');
 // The message catalogues (src/messages/*.json) go beside the module, loaded on demand.
