@@ -49,8 +49,9 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # (249,306), measured. The next round of cuts (number fields and the verdict as regions,
 # Either instead of AnyView, no panicking string slices, a radix sort, the stylesheet split,
 # minified import and export names; README, Performance) brought them to compact 143,046,
-# full 224,813, compact and then full 357,210. Hence these ceilings.
-node scripts/budget.mjs --ceiling compact=143500 --ceiling full=225300 --ceiling compact+full=357700
+# full 224,813, compact and then full 357,210; reading JS values in one crossing added ~0.3 KB
+# (143,328 / 225,054 / 357,491). Hence these ceilings.
+node scripts/budget.mjs --ceiling compact=143700 --ceiling full=225500 --ceiling compact+full=357900
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

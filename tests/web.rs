@@ -172,9 +172,9 @@ mod components {
     fn type_into(root: &web_sys::HtmlElement, selector: &str, value: &str) {
         let input: web_sys::HtmlInputElement = find(root, selector);
         input.set_value(value);
-        input
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
+        // As typing makes it: bubbling (the number fields' regions listen on their container).
+        let event = js_sys::eval("new Event('input', { bubbles: true })").unwrap();
+        input.dispatch_event(event.unchecked_ref()).unwrap();
     }
 
     #[wasm_bindgen_test]
@@ -320,6 +320,28 @@ mod components {
         let expected = tierwise::model::evaluate(&c, &s);
         let n = IntlNumbers::new(&c.currency, None);
         assert!(text(&root, ".card").contains(&n.money(expected.options[0].present_cost)));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_number_field_keeps_what_a_person_typed_and_shows_every_other_change() {
+        let c = config();
+        let root = host();
+        let _handle = mount_calculator(root.clone(), c.clone(), Scenario::defaults(&c));
+        pause(400).await;
+        let field: web_sys::HtmlInputElement = find(&root, "#tw-team-size");
+        // Typed text that reads as the new value is left as typed (no caret jump, no rewrite).
+        type_into(&root, "#tw-team-size", "1e2");
+        pause(0).await;
+        assert_eq!(field.value(), "1e2");
+        let knob: web_sys::HtmlInputElement = find(&root, "#tw-team-size-slider");
+        assert_ne!(knob.value(), "0");
+        // The slider's change shows in the field, and the field's in the slider.
+        type_into(&root, "#tw-team-size-slider", "0");
+        pause(0).await;
+        assert_eq!(field.value(), "1");
+        type_into(&root, "#tw-team-size", "100000");
+        pause(0).await;
+        assert_eq!(knob.value(), "1000");
     }
 
     #[wasm_bindgen_test]

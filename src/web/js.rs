@@ -1,11 +1,13 @@
-//! JavaScript values to and from the engine's [`Value`] tree, walked with `js_sys`.
+//! JavaScript values to and from the engine's [`Value`] tree. Both ways the tree crosses the
+//! boundary once, flattened into one array of numbers and one string, built or read by a few
+//! lines of JavaScript.
 //!
 //! Hand-written rather than serde_wasm_bindgen: that crate's generic deserializer and its
 //! error messages (which format floats) cost ~10 KB of gzipped wasm, and a walk of our own
 //! can name the path of what it refuses.
 
 use crate::model::value::{Value, MAX_DEPTH, MAX_VALUES};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -57,9 +59,61 @@ export function rebuild(ops, text) {
   };
   return next();
 }
+
+export function flatten(value, maxDepth, maxValues) {
+  const ops = [];
+  let text = '';
+  let left = maxValues;
+  const at = [];
+  const refuse = (code) => { throw { refused: code, at: at.join('') }; };
+  const put = (v, depth) => {
+    if (left === 0) refuse(0);
+    left -= 1;
+    if (v === null || v === undefined) return ops.push(0);
+    switch (typeof v) {
+      case 'boolean': return ops.push(1, v ? 1 : 0);
+      case 'number': return ops.push(2, v);
+      case 'string': text += v; return ops.push(3, v.length);
+      case 'function': return refuse(2);
+      case 'symbol': return refuse(3);
+      case 'bigint': return refuse(4);
+    }
+    if (depth >= maxDepth) refuse(1);
+    if (Array.isArray(v)) {
+      ops.push(4, v.length);
+      for (let i = 0; i < v.length; i++) {
+        at.push(`[${i}]`);
+        put(v[i], depth + 1);
+        at.pop();
+      }
+      return;
+    }
+    const count = ops.length + 1;
+    ops.push(5, 0);
+    for (const k of Object.keys(v)) {
+      let m;
+      try { m = v[k]; } catch { m = undefined; }
+      if (m === undefined) continue;
+      ops[count] += 1;
+      text += k;
+      ops.push(k.length);
+      at.push(`.${k}`);
+      put(m, depth + 1);
+      at.pop();
+    }
+  };
+  try {
+    put(value, 0);
+  } catch (e) {
+    if (e && 'refused' in e) return [e.refused, e.at];
+    throw e;
+  }
+  return [new Float64Array(ops), text];
+}
 "#)]
 extern "C" {
     fn rebuild(ops: &[f64], text: &str) -> JsValue;
+    fn flatten(value: &JsValue, max_depth: u32, max_values: u32) -> Array;
 }
 
 /// A value flattened for `rebuild`.
@@ -120,69 +174,77 @@ fn utf16_len(s: &str) -> f64 {
 /// left out. Refuses, naming the place, what no decoder could read (functions, symbols, big
 /// integers), nesting deeper than [`MAX_DEPTH`] (which also stops cycles) and documents of
 /// more than [`MAX_VALUES`] values.
+///
+/// `flatten` walks it in JavaScript: a walk with a boundary call per check and member (~2,500
+/// for a sample config) took a few milliseconds of a calculator's start.
 pub fn from_js(js: &JsValue, path: &str) -> Result<Value, String> {
-    let mut left = MAX_VALUES;
-    read(js, path, 0, &mut left)
+    let flat = flatten(js, MAX_DEPTH as u32, MAX_VALUES as u32);
+    let (first, second) = (flat.get(0), flat.get(1).as_string().unwrap_or_default());
+    let Some(code) = first.as_f64() else {
+        let ops = first.unchecked_into::<Float64Array>().to_vec();
+        return Ok(Unflat {
+            ops: &ops,
+            text: &second,
+            i: 0,
+        }
+        .value());
+    };
+    let at = format!("{path}{second}");
+    Err(match code as u8 {
+        0 => format!("{at} is past the limit of 250,000 values in one document"),
+        1 => format!("{at} nests more than {MAX_DEPTH} levels deep"),
+        2 => format!("{at} cannot be a function"),
+        3 => format!("{at} cannot be a symbol"),
+        _ => format!("{at} cannot be a BigInt"),
+    })
 }
 
-/// Reads one value `depth` levels down, with `left` more values allowed in the document.
-fn read(js: &JsValue, path: &str, depth: usize, left: &mut usize) -> Result<Value, String> {
-    if *left == 0 {
-        return Err(format!(
-            "{path} is past the limit of 250,000 values in one document"
-        ));
-    }
-    *left -= 1;
-    if js.is_null() || js.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = js.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(n) = js.as_f64() {
-        // NaN and the infinities pass: the decoders refuse them by path, with every other
-        // problem in the document, where a refusal here would stop at the first.
-        return Ok(Value::Number(n));
-    }
-    if let Some(s) = js.as_string() {
-        return Ok(Value::String(s));
-    }
-    if let Some(kind) = unreadable(js) {
-        return Err(format!("{path} cannot be {kind}"));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(format!("{path} nests more than {MAX_DEPTH} levels deep"));
-    }
-    if Array::is_array(js) {
-        let items = js.unchecked_ref::<Array>();
-        let mut out = Vec::with_capacity(items.length() as usize);
-        for (i, item) in items.iter().enumerate() {
-            out.push(read(&item, &format!("{path}[{i}]"), depth + 1, left)?);
-        }
-        return Ok(Value::Array(out));
-    }
-    let object = js.unchecked_ref::<Object>();
-    let mut members = Vec::new();
-    for key in Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let v = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-        if !v.is_undefined() {
-            let at = format!("{path}.{name}");
-            members.push((name, read(&v, &at, depth + 1, left)?));
-        }
-    }
-    Ok(Value::Object(members))
+/// `flatten`'s output read back into a tree: kinds and numbers in `ops`, every string and key
+/// in `text`, their lengths in UTF-16 units (as JavaScript counts).
+struct Unflat<'a> {
+    ops: &'a [f64],
+    text: &'a str,
+    i: usize,
 }
 
-/// What a value no decoder could read is, in words; `None` for anything JSON-like.
-fn unreadable(js: &JsValue) -> Option<&'static str> {
-    if js.is_function() {
-        Some("a function")
-    } else if js.is_symbol() {
-        Some("a symbol")
-    } else if js.is_bigint() {
-        Some("a BigInt")
-    } else {
-        None
+impl Unflat<'_> {
+    fn op(&mut self) -> f64 {
+        self.i += 1;
+        self.ops.get(self.i - 1).copied().unwrap_or(0.0)
+    }
+
+    /// The next string: as many chars from `text` as make up its UTF-16 length.
+    fn str(&mut self) -> String {
+        let units = self.op() as usize;
+        let (mut counted, mut end) = (0, 0);
+        for c in self.text.chars() {
+            if counted >= units {
+                break;
+            }
+            counted += c.len_utf16();
+            end += c.len_utf8();
+        }
+        // `get`, not slicing: `end` is a char boundary, and a slice that could fail would
+        // link the panic's formatting (see messages.rs).
+        let s = self.text.get(..end).unwrap_or_default().to_owned();
+        self.text = self.text.get(end..).unwrap_or_default();
+        s
+    }
+
+    fn value(&mut self) -> Value {
+        match self.op() as u8 {
+            0 => Value::Null,
+            1 => Value::Bool(self.op() != 0.0),
+            2 => Value::Number(self.op()),
+            3 => Value::String(self.str()),
+            4 => {
+                let n = self.op() as usize;
+                Value::Array((0..n).map(|_| self.value()).collect())
+            }
+            _ => {
+                let n = self.op() as usize;
+                Value::Object((0..n).map(|_| (self.str(), self.value())).collect())
+            }
+        }
     }
 }
