@@ -50,8 +50,9 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # Either instead of AnyView, no panicking string slices, a radix sort, the stylesheet split,
 # minified import and export names; README, Performance) brought them to compact 143,046,
 # full 224,813, compact and then full 357,210; reading JS values in one crossing added ~0.3 KB
-# (143,328 / 225,054 / 357,491). Hence these ceilings.
-node scripts/budget.mjs --ceiling compact=143700 --ceiling full=225500 --ceiling compact+full=357900
+# (143,328 / 225,054 / 357,491); the requirements matrix as a region took 5.8 KB off full
+# (143,363 / 219,222 / 351,707). Hence these ceilings.
+node scripts/budget.mjs --ceiling compact=143700 --ceiling full=219700 --ceiling compact+full=352200
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

@@ -183,6 +183,13 @@ fn patch(doc: &web_sys::Document, parent: &web_sys::Node, old: &[Node], new: &[N
                         let _ = el.remove_attribute(name);
                     }
                 }
+                // A checkbox's `checked` attribute is only its default: what it shows is the
+                // property, set whenever the drawing changes it.
+                let checked = e.attr_value("checked").is_some();
+                if e.tag == "input" && o.attr_value("checked").is_some() != checked {
+                    el.unchecked_ref::<web_sys::HtmlInputElement>()
+                        .set_checked(checked);
+                }
                 patch(doc, &dom, &o.kids, &e.kids, svg || e.tag == "svg");
             }
             (_, n, current) => {

@@ -301,82 +301,117 @@ pub fn Requirements(
         let options: Vec<String> = c.options.iter().map(|o| o.name.clone()).collect();
         (groups, options)
     });
-    let columns = options.len() + 1;
-    let row = move |i: usize| {
-        let (id, name, cells) = ctx.with_config(|c| {
-            let r = &c.requirements[i];
-            let cells: Vec<(&'static str, String)> = r
-                .treatments
-                .iter()
-                .map(|t| (kind_class(*t), ctx.fmt(|n| treatment_words(c, *t, n))))
-                .collect();
-            (r.id.clone(), r.name.clone(), cells)
-        });
+    let columns = (options.len() + 1).to_string();
+    // Drawn as one region (its checkboxes' `checked` is their property, see dom.rs): as a
+    // `view!`, each row was a tree type of its own.
+    // Each requirement's id, name and cells, in words once: only the ticks follow the scenario.
+    let rows: Vec<MatrixRow> = ctx.with_config(|c| {
+        c.requirements
+            .iter()
+            .map(|r| {
+                let cells = r.treatments.iter();
+                let cells = cells.map(|t| (kind_class(*t), ctx.fmt(|n| treatment_words(c, *t, n))));
+                (r.id.clone(), r.name.clone(), cells.collect())
+            })
+            .collect()
+    });
+    let row = move |(id, name, cells): &MatrixRow| {
+        let on = ctx.with_scenario(|s| s.requires(id));
         let dom_id = format!("tw-req-{id}");
-        // A memo (Copy) read by the checkbox and the row's highlight alike.
-        let checked = {
-            let id = id.clone();
-            Memo::new(move |_| ctx.with_scenario(|s| s.requires(&id)))
-        };
-        let toggle = move |ev: web_sys::Event| {
-            let on = input_of(&ev).is_some_and(|el| el.checked());
-            let order: Vec<String> =
-                ctx.with_config(|c| c.requirements.iter().map(|r| r.id.clone()).collect());
-            ctx.update(|s| {
-                let mut set: Vec<String> = s
-                    .requirements
+        let mut tick = el("input")
+            .attr("type", "checkbox")
+            .attr("id", dom_id.clone())
+            .attr("data-requirement", id.clone());
+        if on {
+            tick = tick.attr("checked", "");
+        }
+        let row = el("tr")
+            .child(
+                el("th")
+                    .attr("scope", "row")
+                    .child(tick)
+                    .child(text("label", name.clone()).attr("for", dom_id)),
+            )
+            .kids(
+                cells
                     .iter()
-                    .filter(|r| **r != id)
-                    .cloned()
-                    .collect();
-                if on {
-                    set.push(id.clone());
-                }
-                s.requirements = order.into_iter().filter(|r| set.contains(r)).collect();
-            });
-        };
-        view! {
-            <tr class:selected=checked>
-                <th scope="row">
-                    <input type="checkbox" id=dom_id.clone() prop:checked=checked on:change=toggle />
-                    <label for=dom_id>{name}</label>
-                </th>
-                {cells
-                    .into_iter()
-                    .map(|(kind, words)| view! { <td class=kind>{words}</td> })
-                    .collect_view()}
-            </tr>
+                    .map(|(kind, words)| text("td", words.clone()).class(*kind)),
+            );
+        if on {
+            row.class("selected")
+        } else {
+            row
         }
     };
-    view! {
-        <fieldset class="requirements">
-            <legend>{ctx.t("requirements.legend")}</legend>
-            <div class="matrix-scroll" role="region" aria-label=ctx.t("requirements.region") tabindex="0">
-                <table class="matrix">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ctx.t("requirements.requirement")}</th>
-                            {options.into_iter().map(|o| view! { <th scope="col">{o}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    {groups
-                        .into_iter()
-                        .map(|(group, items)| {
-                            view! {
-                                <tbody>
-                                    <tr class="group">
-                                        <th scope="colgroup" colspan=columns>{group}</th>
-                                    </tr>
-                                    {items.into_iter().map(row).collect_view()}
-                                </tbody>
-                            }
-                        })
-                        .collect_view()}
-                </table>
-            </div>
-        </fieldset>
-    }
+    let [legend, region, heading] = [
+        "requirements.legend",
+        "requirements.region",
+        "requirements.requirement",
+    ]
+    .map(|id| ctx.t(id));
+    let render = move || {
+        let head = el("tr")
+            .child(text("th", heading.clone()).attr("scope", "col"))
+            .kids(
+                options
+                    .iter()
+                    .map(|o| text("th", o.clone()).attr("scope", "col")),
+            );
+        let bodies = groups.iter().map(|(group, items)| {
+            el("tbody")
+                .child(
+                    el("tr").class("group").child(
+                        text("th", group.clone())
+                            .attr("scope", "colgroup")
+                            .attr("colspan", columns.clone()),
+                    ),
+                )
+                .kids(items.iter().map(|&i| row(&rows[i])))
+        });
+        vec![el("fieldset")
+            .class("requirements")
+            .child(text("legend", legend.clone()))
+            .child(
+                el("div")
+                    .class("matrix-scroll")
+                    .attr("role", "region")
+                    .attr("aria-label", region.clone())
+                    .attr("tabindex", "0")
+                    .child(
+                        el("table")
+                            .class("matrix")
+                            .child(el("thead").child(head))
+                            .kids(bodies),
+                    ),
+            )]
+    };
+    // A ticked or cleared box: the scenario's requirements, in the config's order.
+    let toggle: OnInput = Box::new(move |input| {
+        let Some(id) = input.get_attribute("data-requirement") else {
+            return;
+        };
+        let on = input.checked();
+        let order: Vec<String> =
+            ctx.with_config(|c| c.requirements.iter().map(|r| r.id.clone()).collect());
+        ctx.update(|s| {
+            let mut set: Vec<String> = s
+                .requirements
+                .iter()
+                .filter(|r| **r != id)
+                .cloned()
+                .collect();
+            if on {
+                set.push(id.clone());
+            }
+            s.requirements = order.into_iter().filter(|r| set.contains(r)).collect();
+        });
+    });
+    view! { <Region class="contents" render=Box::new(render) on_input=toggle /> }
 }
+
+/// A requirement's row in the matrix: its id, its name, and per option the cell's class and
+/// words.
+type MatrixRow = (String, String, Vec<(&'static str, String)>);
 
 /// The class of a matrix cell, by how the option meets the requirement.
 fn kind_class(t: Treatment) -> &'static str {

@@ -140,6 +140,11 @@ test('attribute changes after mount update the widget', async () => {
 test('a CTA fires tierwise:cta, and preventDefault keeps the page where it is', async () => {
   const { context, page } = await visit('/examples/two-widgets.html');
   await waitReady(page, 2);
+  // Both simulations drawn first, so no card is redrawn between Playwright's aim and its
+  // click (one full run saw the click make no event).
+  await page.waitForFunction(() =>
+    ['#first', '#second'].every((id) => document.querySelector(id).shadowRoot.querySelector('.verdict')?.textContent.includes('simulated futures')),
+  );
   await page.evaluate(() => window.addEventListener('tierwise:cta', (e) => e.preventDefault(), { once: true }));
   const url = page.url();
   await page.locator('#second').getByRole('link', { name: 'Get Inline Pro' }).click();
