@@ -95,11 +95,26 @@ test('properties mirror attributes; removing one returns to the config default',
   assert.equal(s.attrs.requirements, 'sso,audit_log');
   assert.deepEqual(s.requirements, ['sso', 'audit_log']);
   assert.deepEqual(s.scenario.requirements, ['sso', 'audit_log']);
+  // The matrix shows what is required, ticked and unticked from outside (the checkboxes'
+  // property, not only their attribute).
+  const ticked = () => [...document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('input[type="checkbox"]:checked')].map((i) => i.id).join();
+  const showsTicked = (want) => page.waitForFunction(`(${ticked})() === ${JSON.stringify(want)}`, null, { timeout: 5000 });
+  await showsTicked('tw-req-sso,tw-req-audit_log');
+  s = await step("el.requirements = ['scim']");
+  assert.deepEqual(s.scenario.requirements, ['scim']);
+  await showsTicked('tw-req-scim');
+  // A box the visitor ticked is unticked too: setting `checked` marks it dirty, as a person's
+  // tick does, so its checkedness no longer follows its attribute.
+  s = await step("const b = el.shadowRoot.querySelector('#tw-req-sso'); b.checked = true; b.dispatchEvent(new Event('input', { bubbles: true }))");
+  assert.deepEqual(s.scenario.requirements, ['sso', 'scim']);
+  s = await step("el.requirements = ['scim', 'soc2']");
+  await showsTicked('tw-req-scim,tw-req-soc2');
   s = await step('el.teamSize = null');
   assert.equal(s.attrs['team-size'], undefined);
   assert.equal(s.scenario.team_size, stream.defaults.team_size, 'back to the config default');
   s = await step("el.removeAttribute('requirements')");
   assert.deepEqual(s.scenario.requirements, stream.defaults.requirements ?? []);
+  await showsTicked((stream.defaults.requirements ?? []).map((r) => `tw-req-${r}`).join());
   s = await step("el.setAttribute('scale', '9')");
   assert.equal(s.scenario.scale, 9);
   s = await step("el.removeAttribute('scale')");
