@@ -315,8 +315,8 @@ pub fn Requirements(
             })
             .collect()
     });
-    let row = move |(id, name, cells): &MatrixRow| {
-        let on = ctx.with_scenario(|s| s.requires(id));
+    let row = move |(id, name, cells): &MatrixRow, scenario: &Scenario| {
+        let on = scenario.requires(id);
         let dom_id = format!("tw-req-{id}");
         let mut tick = el("input")
             .attr("type", "checkbox")
@@ -349,7 +349,9 @@ pub fn Requirements(
         "requirements.requirement",
     ]
     .map(|id| ctx.t(id));
+    // The scenario read once a drawing (each read clones it), not once a row.
     let render = move || {
+        let scenario = ctx.scenario.get();
         let head = el("tr")
             .child(text("th", heading.clone()).attr("scope", "col"))
             .kids(
@@ -366,7 +368,7 @@ pub fn Requirements(
                             .attr("colspan", columns.clone()),
                     ),
                 )
-                .kids(items.iter().map(|&i| row(&rows[i])))
+                .kids(items.iter().map(|&i| row(&rows[i], &scenario)))
         });
         vec![el("fieldset")
             .class("requirements")
