@@ -47,17 +47,22 @@ async function optimise(input, output) {
   return renaming;
 }
 
-/** `glue` calling the wasm in `wasmFile` by the names `renaming` gave its imports and exports. */
-async function renamed(glue, renaming, wasmFile) {
+/** `glue` calling `module` (its build's compiled wasm) by the names `renaming` gave its
+ * imports and exports. */
+function renamed(glue, renaming, module) {
   if (!renaming) return glue;
-  const module = new WebAssembly.Module(await readFile(wasmFile));
   const modules = [...new Set(WebAssembly.Module.imports(module).map((i) => i.module))];
   if (modules.length !== 1) throw new Error(`the optimised wasm imports from ${modules.length} modules, not one: update scripts/bundle.mjs`);
-  for (const [from, name, short] of renaming.imports) {
+  for (const [, name, short] of renaming.imports) {
     const key = new RegExp(`^( +)${name}: function\\(`, 'm');
     if (!key.test(glue)) throw new Error(`the glue has no import ${name}: update scripts/bundle.mjs`);
     glue = glue.replace(key, (_, indent) => `${indent}${JSON.stringify(short)}: function(`);
-    glue = glue.replace(`${JSON.stringify(from)}: import0`, `${JSON.stringify(modules[0])}: import0`);
+  }
+  // The one module the imports came from (wasm-bindgen's `./<name>_bg.js`), renamed too.
+  for (const from of new Set(renaming.imports.map(([from]) => from))) {
+    const entry = `${JSON.stringify(from)}: import0`;
+    if (!glue.includes(entry)) throw new Error(`the glue does not name its import module ${from}: update scripts/bundle.mjs`);
+    glue = glue.replace(entry, `${JSON.stringify(modules[0])}: import0`);
   }
   for (const [name, short] of renaming.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), () => `wasm.${short}`);
   // Every import the wasm has is in the glue under its new name, and the glue asks for no
@@ -99,7 +104,8 @@ const renamings = {
  * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
  * both sit in one module and the one integrity hash covers both. */
 async function glueOf(dir, name, wasmFile) {
-  let glue = await renamed(await readFile(join(dir, `${name}.js`), 'utf8'), renamings[name], wasmFile);
+  const module = new WebAssembly.Module(await readFile(wasmFile));
+  let glue = renamed(await readFile(join(dir, `${name}.js`), 'utf8'), renamings[name], module);
   // The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by
   // the snippet's own code.
   const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
@@ -126,7 +132,7 @@ async function glueOf(dir, name, wasmFile) {
   if (!glue.includes(defaultUrl)) throw new Error("the glue no longer names its default wasm URL: update scripts/bundle.mjs");
   glue = glue.replace(defaultUrl, 'undefined');
   if (/^export /m.test(glue)) throw new Error('an export is left in the glue: update scripts/bundle.mjs');
-  const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(await readFile(wasmFile))).map((e) => e.name));
+  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   for (const [, used] of glue.matchAll(/\bwasm\.([\w$]+)/g)) {
     if (!exported.has(used)) throw new Error(`the ${name} glue uses wasm.${used}, which its wasm does not export: update scripts/bundle.mjs`);
   }
