@@ -2,7 +2,7 @@
 //! the scenario it starts from.
 
 use super::ctx::Ctx;
-use super::dom::{el, text, El, Region};
+use super::dom::{el, text, El, OnClick, Region};
 use super::format::IntlNumbers;
 use super::inputs::MainFields;
 use super::load::LoadError;
@@ -238,13 +238,20 @@ fn compact_layout(ctx: Ctx) -> impl IntoView {
     // In the compact build the loader brings in the full build (and fetches it already when
     // the button is pointed at or tabbed to, so a click finds it compiled).
     #[cfg(feature = "compact")]
-    let open = move |_| {
+    let open: OnClick = Box::new(move |_, _| {
         if let Some(h) = ctx.host.get_value() {
             super::loader::open_full(&h);
         }
-    };
+    });
     #[cfg(not(feature = "compact"))]
-    let open = move |_| ctx.compact.set(false);
+    let open: OnClick = Box::new(move |_, _| ctx.compact.set(false));
+    // A region, not a `view!` button: the compact build then has no `on:` at all (see dom.rs).
+    let button = move || {
+        let label = ctx.t("compact.compare_all");
+        vec![text("button", label)
+            .attr("type", "button")
+            .class("compare-all")]
+    };
     view! {
         <div class="compact-layout">
             <MainFields ctx />
@@ -252,9 +259,7 @@ fn compact_layout(ctx: Ctx) -> impl IntoView {
             <RunnerUp ctx />
             <div class="compact-actions">
                 <Cta ctx />
-                <button type="button" class="compare-all" on:click=open>
-                    {ctx.t("compact.compare_all")}
-                </button>
+                <Region class="contents" render=Box::new(button) on_click=("button.compare-all", open) />
             </div>
         </div>
     }
