@@ -71,6 +71,18 @@ fn values_reach_javascript_whole_and_come_back_equal() {
     );
     assert_eq!(to_js(&Value::Null), JsValue::NULL);
     assert_eq!(to_js(&Value::String("x".into())), JsValue::from_str("x"));
+    // More keys than the key table's first size (64 before it grows, twice over), each
+    // recurring in a second object: every one is found again after the table has grown.
+    let row = |tag: &str| {
+        let members = (0..300).map(|i| (format!("key{i}"), Value::String(format!("{tag}{i}"))));
+        Value::Object(members.collect())
+    };
+    let many = Value::Array(vec![row("a"), row("b")]);
+    let back = to_js(&many);
+    assert_eq!(from_js(&back, "back").unwrap(), many);
+    let second = js_sys::Reflect::get_u32(&back, 1).unwrap();
+    let last = js_sys::Reflect::get(&second, &JsValue::from_str("key299")).unwrap();
+    assert_eq!(last, JsValue::from_str("b299"));
 }
 
 fn config() -> Config {
