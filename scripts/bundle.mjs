@@ -29,10 +29,10 @@ const run = (command, args) => {
 // data-wasm-opt="0"). `--low-memory-unused`: the widget never touches the first 1 KB of memory
 // (−1.7 KB gzipped). `--remove-exports` of the `IntoUnderlying*` classes that leptos's
 // server_fn (always built with its `browser` feature) brings in through wasm-streams, then -Oz
-// again (−2.8 KB on the full build). `--minify-imports-and-exports-and-modules` renames the
-// ~130 imports and ~30 exports, whose wasm-bindgen names carry a 16-digit hash each, to a
-// letter or two (−3.4 KB gzipped on the compact wasm, and less glue, measured), and prints
-// the renaming, which `renamed` applies to the build's glue.
+// again (−2.8 KB on the full build). `minifyNames` then renames the ~130 imports and ~30
+// exports, whose wasm-bindgen names carry a 16-digit hash each, to a letter or two (−3.4 KB
+// gzipped on the compact wasm, and less glue, measured), and `renamed` applies the renaming to
+// the build's glue.
 // `--one-caller-inline-max-function-size=15`: binaryen inlines every function that has one
 // caller, whatever its size, by default; the big ones (component bodies, decoders, exports)
 // then merge into functions with hundreds of locals, whose code gzip compresses far worse.
@@ -49,20 +49,130 @@ const WASM_OPT = [
   '--pass-arg=remove-exports@*intounderlying*',
   '-Oz',
   '--reorder-functions-by-name',
-  '--minify-imports-and-exports-and-modules',
   ...(process.env.KEEP_NAMES ? ['-g'] : []),
 ];
-/** Optimises `input` into `output` (the same file is fine). Returns what the glue must rename:
- * { imports: [[module, name, short]], exports: [[name, short]] }, or null in a debug build. */
+/** Optimises `input` into `output` (the same file is fine), in a release build. */
 async function optimise(input, output) {
   if (!release) {
     if (input !== output) await copyFile(input, output);
-    return null;
+    return;
   }
-  const printed = run('wasm-opt', [input, `--output=${output}`, ...WASM_OPT]);
-  const renaming = JSON.parse(printed.slice(printed.indexOf('{')));
-  if (!Array.isArray(renaming.imports) || !Array.isArray(renaming.exports)) throw new Error('wasm-opt printed no renaming: update scripts/bundle.mjs');
-  return renaming;
+  run('wasm-opt', [input, `--output=${output}`, ...WASM_OPT]);
+}
+
+/**
+ * Renames the imports and exports of the `files` (the two builds' wasm) to a letter or two,
+ * one name per original name across both builds, and all imports' module to "a". Returns
+ * what each build's glue must rename: { imports: [[module, name, short]], exports: [[name,
+ * short]] }. Not wasm-opt's `--minify-imports-and-exports-and-modules`: it names each build's
+ * imports in their own order, so the same import got another name in each build's glue, and
+ * the module holding both compressed 0.35 KB worse (measured).
+ */
+async function minifyNames(files) {
+  const wasms = await Promise.all(files.map((f) => readFile(f)));
+  const modules = wasms.map((w) => new WebAssembly.Module(w));
+  const short = (names) => {
+    const sorted = [...new Set(names)].sort();
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const nameOf = (i) => (i < letters.length ? letters[i] : nameOf(Math.floor(i / letters.length) - 1) + letters[i % letters.length]);
+    return new Map(sorted.map((n, i) => [n, nameOf(i)]));
+  };
+  const imports = short(modules.flatMap((m) => WebAssembly.Module.imports(m).map((i) => i.name)));
+  const exports = short(modules.flatMap((m) => WebAssembly.Module.exports(m).map((e) => e.name)));
+  const renamings = [];
+  for (const [i, file] of files.entries()) {
+    await writeFile(file, renameWasm(wasms[i], imports, exports));
+    renamings.push({
+      imports: WebAssembly.Module.imports(modules[i]).map(({ module, name }) => [module, name, imports.get(name)]),
+      exports: WebAssembly.Module.exports(modules[i]).map(({ name }) => [name, exports.get(name)]),
+    });
+  }
+  return renamings;
+}
+
+/** `wasm` with its import section's module and field names and its export section's names
+ * replaced (imports' module by "a"); every other byte as it was. */
+function renameWasm(wasm, imports, exports) {
+  let at = 8;
+  const u32 = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const leb = (n) => {
+    const out = [];
+    do {
+      const byte = n % 128;
+      n = Math.floor(n / 128);
+      out.push(n ? byte | 0x80 : byte);
+    } while (n);
+    return out;
+  };
+  const text = new TextDecoder();
+  const name = () => {
+    const length = u32();
+    at += length;
+    return text.decode(wasm.subarray(at - length, at));
+  };
+  const encoded = (s) => {
+    const bytes = new TextEncoder().encode(s);
+    return [...leb(bytes.length), ...bytes];
+  };
+  const renamedTo = (map, original) => {
+    if (!map.has(original)) throw new Error(`minifyNames has no name for ${original}: update scripts/bundle.mjs`);
+    return map.get(original);
+  };
+  const out = [wasm.subarray(0, 8)];
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = u32();
+    const end = at + size;
+    if (id !== 2 && id !== 7) {
+      out.push(Uint8Array.of(id, ...leb(size)), wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    const body = [];
+    const count = u32();
+    body.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      if (id === 2) {
+        name();
+        const field = name();
+        const start = at;
+        // The import's description, copied as it is: its kind, then a type index (function,
+        // tag), a table's reference type and limits, a memory's limits or a global's type.
+        const kind = wasm[at++];
+        if (kind === 0x00) u32();
+        else if (kind === 0x04) (at++, u32());
+        else if (kind === 0x03) at += 2;
+        else {
+          if (kind === 0x01) at++;
+          const flags = wasm[at++];
+          u32();
+          if (flags & 1) u32();
+        }
+        body.push(...encoded('a'), ...encoded(renamedTo(imports, field)), ...wasm.subarray(start, at));
+      } else {
+        const field = name();
+        const start = at;
+        at++;
+        u32();
+        body.push(...encoded(renamedTo(exports, field)), ...wasm.subarray(start, at));
+      }
+    }
+    if (at !== end) throw new Error(`minifyNames misread section ${id}: update scripts/bundle.mjs`);
+    out.push(Uint8Array.of(id, ...leb(body.length), ...body));
+  }
+  const renamed = Buffer.concat(out);
+  // The same module but for the names: it must still compile, with the same imports and exports.
+  const module = new WebAssembly.Module(renamed);
+  const kinds = (m) => [WebAssembly.Module.imports(m).map((i) => i.kind), WebAssembly.Module.exports(m).map((e) => e.kind)].join();
+  if (kinds(module) !== kinds(new WebAssembly.Module(wasm))) throw new Error('minifyNames changed more than names: update scripts/bundle.mjs');
+  return renamed;
 }
 
 /** `glue` calling `module` (its build's compiled wasm) by the names `renaming` gave its
@@ -113,10 +223,10 @@ const fullWasm = join(widget, 'wasm', 'tierwise_bg.wasm');
 if (/data-wasm-opt="(?!0")/.test(await readFile(join(source, 'index.html'), 'utf8'))) {
   throw new Error('index.html has Trunk run wasm-opt: bundle.mjs optimises both builds (data-wasm-opt="0")');
 }
-const renamings = {
-  tierwise_compact: await optimise(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm),
-  tierwise: await optimise(fullWasm, fullWasm),
-};
+await optimise(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm);
+await optimise(fullWasm, fullWasm);
+const [compactNames, fullNames] = release ? await minifyNames([compactWasm, fullWasm]) : [null, null];
+const renamings = { tierwise_compact: compactNames, tierwise: fullNames };
 
 /** wasm-bindgen's glue in `dir` as one expression: its inline_js snippets inlined, its exports
  * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
