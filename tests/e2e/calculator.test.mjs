@@ -130,6 +130,38 @@ test('an invalid entry shows the engine message at the field and keeps the last 
   await context.close();
 });
 
+test('the assumptions panel edits values and ranges, refuses an inverted or disallowed one, and resets', async () => {
+  const { context, page } = await fresh(FRAMEWORK);
+  await page.locator('summary', { hasText: 'Assumptions' }).click();
+  const field = (name) => page.getByRole('spinbutton', { name, exact: true });
+  const assumption = (id) => page.evaluate((id) => document.querySelector('tierwise-calculator').scenario.assumptions[id], id);
+  assert.equal(await field('Engineer cost value').inputValue(), '110000');
+  assert.equal(await field('Engineer cost low').inputValue(), '80000');
+  assert.equal(await field('Engineer cost high').inputValue(), '150000');
+  const error = page.locator('#tw-a-engineer_cost-error');
+  await field('Engineer cost low').fill('200000');
+  assert.equal(await error.textContent(), 'Engineer cost (low) must not be above the high value');
+  assert.equal((await assumption('engineer_cost')).low, 80000);
+  await field('Engineer cost high').fill('70000');
+  assert.equal(await error.textContent(), 'Engineer cost (high) must not be below the low value');
+  await field('Engineer cost low').fill('90000');
+  assert.equal(await error.textContent(), '');
+  await field('Engineer cost value').fill('120000');
+  assert.deepEqual(await assumption('engineer_cost'), { value: 120000, low: 90000, high: 150000 });
+  // A fraction is shown and typed in percent.
+  const loss = page.locator('tr', { has: page.locator('th', { hasText: /^Productivity lost when down$/ }) }).getByRole('spinbutton').first();
+  await loss.fill('50');
+  assert.equal((await assumption('productivity_loss')).value, 0.5);
+  await loss.fill('500');
+  assert.match(await page.locator('#tw-a-productivity_loss-error').textContent(), /^Productivity lost when down is 500%, but must be between/);
+  assert.equal((await assumption('productivity_loss')).value, 0.5);
+  await page.getByRole('button', { name: "Reset to the vendor's defaults" }).click();
+  assert.equal(await field('Engineer cost value').inputValue(), '110000');
+  assert.equal(await field('Engineer cost low').inputValue(), '80000');
+  assert.deepEqual(await assumption('engineer_cost'), { value: 110000, low: 80000, high: 150000 });
+  await context.close();
+});
+
 test('a share link restores the scenario exactly, and storage restores it on a plain visit', async () => {
   const { context, page } = await fresh(FRAMEWORK);
   await teamSize(page).fill('137');
