@@ -57,8 +57,9 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # full (128,881 / 196,862 / 314,260: the wasm lost 3.6 KB, the module grew 0.6 KB, its two
 # glues now differing more); the JS bridge's own key table instead of a HashMap 1.7 / 1.0 KB
 # (127,206 / 195,823 / 311,543); one short name per import across both builds, so their glues
-# share more text, 0.4 KB (126,805 / 195,417 / 311,082). Hence these ceilings.
-node scripts/budget.mjs --ceiling compact=127200 --ceiling full=195800 --ceiling compact+full=311500
+# share more text, 0.4 KB (126,805 / 195,417 / 311,082); the assumptions panel as one region,
+# 2.7 KB off full (126,813 / 192,759 / 308,439). Hence these ceilings.
+node scripts/budget.mjs --ceiling compact=127200 --ceiling full=193100 --ceiling compact+full=308800
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

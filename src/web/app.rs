@@ -11,8 +11,9 @@ use crate::model::messages::Messages;
 use crate::model::Scenario;
 #[cfg(not(feature = "compact"))]
 use {
+    super::assumptions::{AssumptionsPanel, AssumptionsPrint},
     super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart},
-    super::inputs::{AssumptionsPanel, AssumptionsPrint, Requirements, ScenarioFields},
+    super::inputs::{Requirements, ScenarioFields},
     super::present::Compare,
     super::report::ReportHeading,
     super::results::{CostTables, Notices, OptionCards},

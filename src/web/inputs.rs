@@ -7,18 +7,13 @@
 
 use super::ctx::Ctx;
 use super::dom::{el, text, OnInput, Region};
-use crate::model::assumptions::{Key, Unit, CATALOGUE};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
 use crate::model::explain::treatment_words;
 use crate::model::numbers::Numbers;
 use crate::model::problem::Problem;
-use crate::model::share::quantity;
 use crate::model::Scenario;
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 /// How a slider maps to a field's value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,10 +59,6 @@ impl Slider {
             }
         }
     }
-}
-
-fn input_of(ev: &web_sys::Event) -> Option<HtmlInputElement> {
-    ev.target()?.dyn_into::<HtmlInputElement>().ok()
 }
 
 /// Checks `x` against `range`, returning the engine's message with `label` as the field's name.
@@ -423,215 +414,4 @@ fn kind_class(t: Treatment) -> &'static str {
         Treatment::Build { .. } => "build",
         Treatment::Addon(_) | Treatment::External(_) => "priced",
     }
-}
-
-/// One assumption: value, range, unit, allowed range and source, all editable.
-#[component]
-fn AssumptionRow(
-    /// The calculator's state.
-    ctx: Ctx,
-    /// Which assumption.
-    key: Key,
-) -> impl IntoView {
-    let spec = CATALOGUE[key as usize];
-    let scale_unit = ctx.with_config(|c| c.scale_unit.one.clone());
-    let (label, per, source) = ctx.fmt(|n| {
-        let source = ctx.with_config(|c| c.assumptions.get(key).source.clone());
-        (
-            spec.label(n),
-            spec.per(n, &scale_unit),
-            source.unwrap_or_else(|| spec.default_source(n)),
-        )
-    });
-    let percent = spec.unit == Unit::Fraction;
-    let shown = move |x: f64| if percent { x * 100.0 } else { x };
-    let stored = move |x: f64| if percent { x / 100.0 } else { x };
-    let range = Range::new(spec.min, spec.max);
-    let error = RwSignal::new(None::<String>);
-    let get = move || ctx.with_scenario(|s| s.assumptions.get(key).clone());
-    // `label` is the field's name in messages; passed in, so `set` stays Copy.
-    let set = move |part: u8, label: &str, x: f64| {
-        let refused = if x.is_nan() {
-            Some(ctx.f("field.not_a_number", &[("label", label)]))
-        } else {
-            refusal(ctx, label, x, range, percent)
-        };
-        if let Some(m) = refused {
-            error.set(Some(m));
-            return;
-        }
-        let v = stored(x);
-        let mut a = get();
-        match (part, a.range) {
-            (0, _) => a.value = v,
-            (1, Some((_, high))) if v > high => {
-                return error.set(Some(
-                    ctx.f("assumptions.low_above_high", &[("label", label)]),
-                ))
-            }
-            (2, Some((low, _))) if v < low => {
-                return error.set(Some(
-                    ctx.f("assumptions.high_below_low", &[("label", label)]),
-                ))
-            }
-            (1, r) => a.range = Some((v, r.map_or(v, |r| r.1))),
-            (_, r) => a.range = Some((r.map_or(v, |r| r.0), v)),
-        }
-        error.set(None);
-        ctx.update(|s| *s.assumptions.get_mut(key) = a);
-    };
-    let error_id = format!("tw-a-{}-error", spec.id);
-    let described = error_id.clone();
-    let name = label.clone();
-    let field = move |part: u8, read: fn(&crate::model::assumptions::Assumption) -> Option<f64>| {
-        let node = NodeRef::<html::Input>::new();
-        Effect::new(move |_| {
-            let v = get();
-            if let (Some(el), Some(x)) = (node.get(), read(&v)) {
-                if el.value_as_number() != shown(x) {
-                    el.set_value_as_number(shown(x));
-                }
-            }
-        });
-        let id = [
-            "assumptions.value_field",
-            "assumptions.low_field",
-            "assumptions.high_field",
-        ][part as usize];
-        let field_label = ctx.f(id, &[("assumption", &name)]);
-        let id = [
-            "assumptions.value_label",
-            "assumptions.low_label",
-            "assumptions.high_label",
-        ][part as usize];
-        let label = ctx.f(id, &[("assumption", &name)]);
-        view! {
-            <input
-                node_ref=node
-                type="number"
-                step="any"
-                inputmode="decimal"
-                aria-label=field_label
-                aria-describedby=described.clone()
-                on:input=move |ev| {
-                    if let Some(el) = input_of(&ev) {
-                        set(part, &label, el.value_as_number())
-                    }
-                }
-            />
-        }
-    };
-    let allowed = ctx.fmt(|n| {
-        let (min, max) = (
-            quantity(spec.unit, spec.min, n),
-            quantity(spec.unit, spec.max, n),
-        );
-        n.f("assumptions.allowed", &[("min", &min), ("max", &max)])
-    });
-    let currency = ctx.with_config(|c| c.currency.clone());
-    let unit_text = match (spec.unit, per.is_empty()) {
-        (Unit::Fraction, true) => "%".to_owned(),
-        (Unit::Fraction, false) => ctx.f("unit.percent_per", &[("per", &per)]),
-        (Unit::Money, _) => ctx.f("unit.money_per", &[("currency", &currency), ("per", &per)]),
-        (Unit::Hours, true) => ctx.t("unit.hours_word"),
-        (Unit::Hours, false) => ctx.f("unit.hours_per", &[("per", &per)]),
-        (Unit::Weeks, _) => ctx.t("unit.engineer_weeks"),
-    };
-    view! {
-        <tr>
-            <th scope="row">{label}</th>
-            <td>{field(0, |a| Some(a.value))}<span class="unit">{unit_text}</span></td>
-            <td class="range-cell">
-                {field(1, |a| a.range.map(|r| r.0))}
-                "–"
-                {field(2, |a| a.range.map(|r| r.1))}
-            </td>
-            <td class="allowed">{allowed}</td>
-            <td class="source">{source}</td>
-            <td class="field-error" id=error_id aria-live="polite">{move || error.get()}</td>
-        </tr>
-    }
-}
-
-/// Every assumption, collapsed by default, with a reset to the vendor's values.
-#[component]
-pub fn AssumptionsPanel(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
-    let reset = move |_| {
-        let base = ctx.with_config(|c| c.assumptions.clone());
-        ctx.update(|s| s.assumptions = base);
-    };
-    // Drawn when first opened: a panel that starts closed held 146 of the 407 elements and 36
-    // of the 53 fields (an effect each) of the full calculator's first render step.
-    let opened = RwSignal::new(false);
-    let table = move || {
-        opened.get().then(|| view! {
-            <div class="table-scroll">
-                <table>
-                    <caption>{ctx.t("assumptions.caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ctx.t("assumptions.assumption")}</th>
-                            <th scope="col">{ctx.t("assumptions.value")}</th>
-                            <th scope="col">{ctx.t("assumptions.range")}</th>
-                            <th scope="col">{ctx.t("assumptions.allowed_heading")}</th>
-                            <th scope="col">{ctx.t("assumptions.source")}</th>
-                            <th scope="col">{ctx.t("assumptions.problem")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{Key::ALL.into_iter().map(|key| view! { <AssumptionRow ctx key /> }).collect_view()}</tbody>
-                </table>
-            </div>
-        })
-    };
-    view! {
-        <details class="assumptions" on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
-            <summary>{ctx.t("assumptions.title")}</summary>
-            {table}
-            <button type="button" on:click=reset>
-                {ctx.t("assumptions.reset")}
-            </button>
-        </details>
-    }
-}
-
-/// The assumptions as plain text, shown only in print.
-#[component]
-pub fn AssumptionsPrint(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
-    let render = move || {
-        let a = ctx.with_scenario(|s| s.assumptions.clone());
-        let rows = Key::ALL.into_iter().map(|key| {
-            let spec = CATALOGUE[key as usize];
-            let item = a.get(key);
-            let value = ctx.fmt(|n| {
-                let range = item
-                    .range
-                    .map(|(l, h)| {
-                        format!(
-                            " ({} – {})",
-                            quantity(spec.unit, l, n),
-                            quantity(spec.unit, h, n)
-                        )
-                    })
-                    .unwrap_or_default();
-                format!("{}{range}", quantity(spec.unit, item.value, n))
-            });
-            let (label, default_source) = ctx.fmt(|n| (spec.label(n), spec.default_source(n)));
-            let source = item.source.clone().unwrap_or(default_source);
-            el("tr")
-                .child(text("th", label).attr("scope", "row"))
-                .child(text("td", value))
-                .child(text("td", source))
-        });
-        vec![el("table")
-            .class("print-only assumptions-print")
-            .child(text("caption", ctx.t("assumptions.print_caption")))
-            .child(el("tbody").kids(rows))]
-    };
-    view! { <Region render=Box::new(render) after=(ctx.step, 2) /> }
 }

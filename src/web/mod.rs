@@ -5,6 +5,8 @@
 mod api;
 mod app;
 #[cfg(not(feature = "compact"))]
+mod assumptions;
+#[cfg(not(feature = "compact"))]
 mod charts;
 mod ctx;
 pub mod dom;
