@@ -159,6 +159,8 @@ test('the assumptions panel edits values and ranges, refuses an inverted or disa
   assert.equal(await field('Engineer cost value').inputValue(), '110000');
   assert.equal(await field('Engineer cost low').inputValue(), '80000');
   assert.deepEqual(await assumption('engineer_cost'), { value: 110000, low: 80000, high: 150000 });
+  // The reset's values are all allowed, so no row keeps a refusal.
+  assert.equal(await page.locator('#tw-a-productivity_loss-error').textContent(), '');
   await context.close();
 });
 
