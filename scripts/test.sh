@@ -58,8 +58,9 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # glues now differing more); the JS bridge's own key table instead of a HashMap 1.7 / 1.0 KB
 # (127,206 / 195,823 / 311,543); one short name per import across both builds, so their glues
 # share more text, 0.4 KB (126,805 / 195,417 / 311,082); the assumptions panel as one region,
-# 2.7 KB off full (126,813 / 192,759 / 308,439). Hence these ceilings.
-node scripts/budget.mjs --ceiling compact=127200 --ceiling full=193100 --ceiling compact+full=308800
+# 2.7 KB off full (126,813 / 192,759 / 308,439); the loading line as a region, 0.8 KB off compact
+# (126,055 / 192,645 / 307,562). Hence these ceilings.
+node scripts/budget.mjs --ceiling compact=126400 --ceiling full=193000 --ceiling compact+full=307900
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

@@ -10,6 +10,7 @@ pub use super::events::{dispatch, report_panic, to_js};
 use super::app::initial_scenario;
 use super::app::{Calculator, ErrorPanel};
 use super::ctx::Ctx;
+use super::dom::{text, Region};
 use super::events::{
     announce, error_detail, forget, install_panic_hook, js_error, load_error_detail, refuse,
     remember,
@@ -318,9 +319,12 @@ fn widget_view(shared: Shared) -> impl IntoView {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
             shared.ctx.set_value(None);
-            EitherOf3::A(
-                view! { <p class="tierwise loading" role="status">{move || loading.get()}</p> },
-            )
+            // A region, as every other drawn text is (see dom.rs).
+            let render = move || {
+                let p = text("p", loading.get()).class("tierwise loading");
+                vec![p.attr("role", "status")]
+            };
+            EitherOf3::A(view! { <Region class="contents" render=Box::new(render) /> })
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set_value(None);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { closeAll, DIST, visit as visitPage } from './browser.mjs';
+import { closeAll, DIST, launch, visit as visitPage } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const stream = JSON.parse(await readFile(new URL('public/configs/stream-platform.json', ROOT), 'utf8'));
@@ -145,6 +145,25 @@ test('properties mirror attributes; removing one returns to the config default',
   }, product);
   assert.deepEqual(shown, { same: true, text: true });
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('while its config loads, a calculator says so in a status line, gone once it shows', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/configs/stream-platform.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url + '/element.html');
+  const status = page.locator('tierwise-calculator p.loading[role="status"]');
+  await status.waitFor();
+  assert.equal(await status.textContent(), 'Loading the pricing config…');
+  release();
+  await page.locator('tierwise-calculator .verdict').waitFor();
+  assert.equal(await status.count(), 0);
   await context.close();
 });
 
