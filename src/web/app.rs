@@ -25,6 +25,7 @@ use {
     std::time::Duration,
 };
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
 #[cfg(not(feature = "compact"))]
@@ -102,6 +103,16 @@ pub fn Calculator(
     // The compact build keeps nothing: its full calculator (the other build) does.
     #[cfg(feature = "compact")]
     let _ = (persist, &notices, config_url);
+    // The root's class and theme, set by one effect (before the one that says `ready`):
+    // reactive attributes in `view!` cost tachys's attribute code per closure type.
+    let root = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let (class, theme) = (root_class(ctx), ctx.theme.get());
+        if let Some(el) = root.get() {
+            let _ = el.set_attribute("class", class);
+            let _ = el.set_attribute("data-theme", &theme);
+        }
+    });
     // The host hears of every new result, the first one after `ready`, so no event ever
     // comes before the widget says it is ready.
     Effect::new(move |first: Option<()>| {
@@ -129,7 +140,7 @@ pub fn Calculator(
     #[cfg(feature = "compact")]
     let layout = compact_layout(ctx);
     view! {
-        <div class=move || root_class(ctx) part="root" lang=ctx.lang() data-theme=move || ctx.theme.get()>
+        <div node_ref=root part="root" lang=ctx.lang()>
             {layout}
         </div>
     }
