@@ -289,13 +289,19 @@ test('print to PDF: a report of 1 to 3 pages on A4 and Letter that a reader can 
 
 test('presenter mode: results first, assumptions hidden, A and B side by side', async () => {
   const { context, page } = await fresh(FRAMEWORK);
-  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  const present = page.getByRole('button', { name: 'Presenter mode' });
+  assert.equal(await present.getAttribute('aria-pressed'), 'false');
+  await present.click();
+  assert.equal(await present.getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('.tierwise.present').count(), 1);
   assert.equal(await page.locator('.assumptions').isVisible(), false);
   const verdictBox = await page.locator('.verdict').boundingBox();
   const inputsBox = await page.locator('.inputs').boundingBox();
   assert.ok(verdictBox.y < inputsBox.y, 'the verdict comes before the inputs');
+  const clear = page.getByRole('button', { name: 'Clear A' });
+  assert.equal(await clear.isDisabled(), true);
   await page.getByRole('button', { name: 'Pin current as A' }).click();
+  assert.equal(await clear.isDisabled(), false);
   await teamSize(page).fill('500');
   const row = page.locator('.differences tr.changed');
   await row.first().waitFor();
@@ -304,6 +310,15 @@ test('presenter mode: results first, assumptions hidden, A and B side by side', 
   assert.equal(await page.locator('.differences mark').textContent(), '500');
   assert.equal(await page.locator('.scenario-column').count(), 2);
   await page.waitForFunction(() => location.search.includes('mode=present'));
+  await clear.click();
+  await page.locator('.compare .hint').waitFor();
+  assert.equal(await clear.isDisabled(), true);
+  // The theme picker themes the calculator and the link; the share button says what it copied.
+  await page.getByLabel('Theme').selectOption('dark');
+  assert.equal(await page.locator('.tierwise.present').getAttribute('data-theme'), 'dark');
+  await page.waitForFunction(() => location.search.includes('theme=dark'));
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  assert.match(await page.locator('.copied').textContent(), /^Link copied: http\S+mode=present&theme=dark$/);
   await context.close();
 });
 
