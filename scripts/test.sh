@@ -60,8 +60,9 @@ say "budgets: download sizes, one evaluation, Monte Carlo (scripts/budget.mjs)"
 # share more text, 0.4 KB (126,805 / 195,417 / 311,082); the assumptions panel as one region,
 # 2.7 KB off full (126,813 / 192,759 / 308,439); the loading line as a region, 0.8 KB off compact
 # (126,055 / 192,645 / 307,562); the root's class and theme set by one effect, 1.3 KB off compact
-# (124,801 / 192,146 / 305,812). Hence these ceilings.
-node scripts/budget.mjs --ceiling compact=125200 --ceiling full=192500 --ceiling compact+full=306200
+# (124,801 / 192,146 / 305,812); the toolbar's buttons and presenter mode's as regions, 3.1 KB
+# off full (124,803 / 189,095 / 302,761). Hence these ceilings.
+node scripts/budget.mjs --ceiling compact=125200 --ceiling full=189500 --ceiling compact+full=303200
 
 say "end-to-end tests against dist/"
 # A per-test limit and a forced exit: a hung test fails the run instead of stalling CI.

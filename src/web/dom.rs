@@ -5,7 +5,7 @@
 //! regions are described instead as one untyped tree (`El`), redrawn by one effect per region
 //! and patched into the page by a single non-generic function that touches only what changed.
 //! Number fields are drawn the same way (their value is the input's property, see
-//! [`set_value`]); controls with more state (the toolbar, selects) stay in `view!`.
+//! [`set_value`]), and so are buttons ([`action`]); selects and `<details>` stay in `view!`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -330,6 +330,18 @@ fn listen(
         ));
     }
     out
+}
+
+/// A button that a region's click handler tells apart by its `data-action`.
+pub fn action(name: &'static str, label: String, disabled: bool) -> El {
+    let button = text("button", label)
+        .attr("type", "button")
+        .attr("data-action", name);
+    if disabled {
+        button.attr("disabled", "")
+    } else {
+        button
+    }
 }
 
 /// A whole number a drawn element carries in a `data-` attribute (0 when absent).

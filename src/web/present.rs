@@ -2,7 +2,7 @@
 //! inputs that differ highlighted.
 
 use super::ctx::Ctx;
-use super::dom::{el, text, Region};
+use super::dom::{action, el, text, OnClick, Region};
 use crate::model::numbers::Numbers;
 use crate::model::share::differences;
 use crate::model::verdict::verdict;
@@ -37,8 +37,13 @@ pub fn Compare(
             .child(el("ul").kids(costs))
     };
     let render = move || {
+        let none = ctx.pinned.with(Option::is_none);
+        let actions = el("div")
+            .class("compare-actions")
+            .child(action("pin", ctx.t("compare.pin"), false))
+            .child(action("clear", ctx.t("compare.clear"), none));
         let Some((a, pinned)) = pinned.get() else {
-            return vec![text("p", ctx.t("compare.hint")).class("hint")];
+            return vec![actions, text("p", ctx.t("compare.hint")).class("hint")];
         };
         let diffs =
             ctx.with_config(|c| ctx.with_scenario(|b| ctx.fmt(|n| differences(c, &pinned, b, n))));
@@ -61,6 +66,7 @@ pub fn Compare(
         let head = ["compare.input", "compare.a", "compare.b"]
             .map(|h| text("th", ctx.t(h)).attr("scope", "col"));
         vec![
+            actions,
             el("div")
                 .class("columns")
                 .child(column("compare.scenario_a", &pinned, &a))
@@ -72,14 +78,16 @@ pub fn Compare(
                 .child(el("tbody").kids(rows)),
         ]
     };
+    // The buttons are drawn in the region too: no `on:` closure or reactive attribute in
+    // `view!`, each of which costs tachys's code per closure type.
+    let click: OnClick = Box::new(move |button, _| match button.get_attribute("data-action") {
+        Some(a) if a == "pin" => ctx.pinned.set(Some(ctx.scenario.get_untracked())),
+        _ => ctx.pinned.set(None),
+    });
     view! {
         <section class="compare" aria-labelledby="tw-compare-title">
             <h2 id="tw-compare-title">{ctx.t("compare.title")}</h2>
-            <div class="compare-actions">
-                <button type="button" on:click=move |_| ctx.pinned.set(Some(ctx.scenario.get()))>{ctx.t("compare.pin")}</button>
-                <button type="button" on:click=move |_| ctx.pinned.set(None) disabled=move || ctx.pinned.with(Option::is_none)>{ctx.t("compare.clear")}</button>
-            </div>
-            <Region render=Box::new(render) />
+            <Region class="contents" render=Box::new(render) on_click=("button[data-action]", click) />
         </section>
     }
 }

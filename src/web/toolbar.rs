@@ -1,6 +1,7 @@
 //! Share, export, print, presenter mode and theme.
 
 use super::ctx::Ctx;
+use super::dom::{action, text, OnClick, Region};
 use super::state;
 use crate::model::numbers::Numbers;
 use crate::model::share::{csv, to_query};
@@ -78,7 +79,52 @@ pub fn current_query(ctx: Ctx, config_url: &str) -> String {
     state::to_query_string(&pairs)
 }
 
-/// The actions bar.
+/// Copies the share link of the current state and says so.
+fn share(ctx: Ctx, config_url: &str, copied: RwSignal<String>) {
+    let link = state::link_with(&current_query(ctx, config_url));
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(&link);
+    }
+    copied.set(ctx.f("toolbar.copied", &[("link", &link)]));
+}
+
+/// Downloads the yearly lines as CSV.
+fn export_csv(ctx: Ctx) {
+    let (stem, text) = ctx.with_config(|c| {
+        (
+            file_stem(&c.product),
+            ctx.with_scenario(|s| ctx.fmt(|n| csv(&Model::new(c, s), n as &dyn Numbers))),
+        )
+    });
+    download(&format!("{stem}.csv"), "text/csv", &text);
+}
+
+/// Downloads the scenario and its full result, Monte Carlo included, as JSON.
+fn export_json(ctx: Ctx) {
+    let (stem, text) = ctx.with_config(|c| {
+        ctx.with_scenario(|s| {
+            let mut with_mc = s.clone();
+            with_mc.monte_carlo = Some(crate::model::scenario::MonteCarloSpec {
+                draws: crate::model::scenario::DEFAULT_DRAWS,
+                seed: crate::model::scenario::DEFAULT_SEED,
+            });
+            let result = evaluate(c, &with_mc);
+            (
+                file_stem(&c.product),
+                to_json(&Export {
+                    product: &c.product,
+                    currency: &c.currency,
+                    scenario: &with_mc,
+                    result: &result,
+                }),
+            )
+        })
+    });
+    download(&format!("{stem}.json"), "application/json", &text);
+}
+
+/// The actions bar. Its buttons and message are regions (see dom.rs); the theme picker, a
+/// `select`, stays in `view!`.
 #[component]
 pub fn Toolbar(
     /// The calculator's state.
@@ -88,59 +134,37 @@ pub fn Toolbar(
     config_url: String,
 ) -> impl IntoView {
     let copied = RwSignal::new(String::new());
-    let url = config_url.clone();
-    let share = move |_| {
-        let link = state::link_with(&current_query(ctx, &url));
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&link);
-        }
-        copied.set(ctx.f("toolbar.copied", &[("link", &link)]));
+    let buttons = move || {
+        let pressed = if ctx.present.get() { "true" } else { "false" };
+        vec![
+            action("share", ctx.t("toolbar.share"), false),
+            action("csv", ctx.t("toolbar.csv"), false),
+            action("json", ctx.t("toolbar.json"), false),
+            action("print", ctx.t("toolbar.print"), false),
+            action("present", ctx.t("toolbar.present"), false).attr("aria-pressed", pressed),
+        ]
     };
-    let export_csv = move |_| {
-        let (stem, text) = ctx.with_config(|c| {
-            (
-                file_stem(&c.product),
-                ctx.with_scenario(|s| ctx.fmt(|n| csv(&Model::new(c, s), n as &dyn Numbers))),
-            )
-        });
-        download(&format!("{stem}.csv"), "text/csv", &text);
-    };
-    let export_json = move |_| {
-        let (stem, text) = ctx.with_config(|c| {
-            ctx.with_scenario(|s| {
-                let mut with_mc = s.clone();
-                with_mc.monte_carlo = Some(crate::model::scenario::MonteCarloSpec {
-                    draws: crate::model::scenario::DEFAULT_DRAWS,
-                    seed: crate::model::scenario::DEFAULT_SEED,
-                });
-                let result = evaluate(c, &with_mc);
-                (
-                    file_stem(&c.product),
-                    to_json(&Export {
-                        product: &c.product,
-                        currency: &c.currency,
-                        scenario: &with_mc,
-                        result: &result,
-                    }),
-                )
-            })
-        });
-        download(&format!("{stem}.json"), "application/json", &text);
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+    let click: OnClick =
+        Box::new(
+            move |button, _| match button.get_attribute("data-action").as_deref() {
+                Some("share") => share(ctx, &config_url, copied),
+                Some("csv") => export_csv(ctx),
+                Some("json") => export_json(ctx),
+                Some("print") => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }
+                _ => ctx.present.update(|p| *p = !*p),
+            },
+        );
+    let message = move || {
+        let p = text("p", copied.get()).class("copied");
+        vec![p.attr("aria-live", "polite")]
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label=ctx.t("toolbar.label") part="toolbar">
-            <button type="button" on:click=share>{ctx.t("toolbar.share")}</button>
-            <button type="button" on:click=export_csv>{ctx.t("toolbar.csv")}</button>
-            <button type="button" on:click=export_json>{ctx.t("toolbar.json")}</button>
-            <button type="button" on:click=print>{ctx.t("toolbar.print")}</button>
-            <button type="button" aria-pressed=move || if ctx.present.get() { "true" } else { "false" } on:click=move |_| ctx.present.update(|p| *p = !*p)>
-                {ctx.t("toolbar.present")}
-            </button>
+            <Region class="contents" render=Box::new(buttons) on_click=("button[data-action]", click) />
             <label class="theme">
                 {ctx.t("toolbar.theme")}
                 " "
@@ -150,7 +174,7 @@ pub fn Toolbar(
                     <option value="dark">{ctx.t("toolbar.theme_dark")}</option>
                 </select>
             </label>
-            <p class="copied" aria-live="polite">{move || copied.get()}</p>
+            <Region class="contents" render=Box::new(message) />
         </div>
     }
 }
