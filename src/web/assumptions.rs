@@ -1,7 +1,7 @@
 //! The assumptions panel (every assumption's value and range, editable) and its print form.
 
 use super::ctx::Ctx;
-use super::dom::{data_index, el, text, OnClick, OnInput, Region};
+use super::dom::{data_index, el, text, OnClick, OnInput, OnToggle, Region};
 use super::inputs::refusal;
 use crate::model::assumptions::{Key, Unit, CATALOGUE};
 use crate::model::decode::Range;
@@ -71,8 +71,10 @@ pub fn AssumptionsPanel(
     let errors = RwSignal::new(vec![String::new(); Key::ALL.len()]);
     let rows: Vec<Row> = Key::ALL.into_iter().map(|key| row(ctx, key)).collect();
     let render = move || {
+        let summary = text("summary", ctx.t("assumptions.title"));
+        let details = el("details").class("assumptions").child(summary);
         if !opened.get() {
-            return Vec::new();
+            return vec![details];
         }
         let assumptions = ctx.with_scenario(|s| s.assumptions.clone());
         let errors = errors.get();
@@ -138,12 +140,12 @@ pub fn AssumptionsPanel(
             .child(text("caption", ctx.t("assumptions.caption")))
             .child(el("thead").child(el("tr").kids(head)))
             .child(el("tbody").kids(body));
-        vec![
-            el("div").class("table-scroll").child(table),
-            text("button", ctx.t("assumptions.reset"))
-                .attr("type", "button")
-                .class("reset"),
-        ]
+        let reset = text("button", ctx.t("assumptions.reset"))
+            .attr("type", "button")
+            .class("reset");
+        vec![details
+            .child(el("div").class("table-scroll").child(table))
+            .child(reset)]
     };
     let typed: OnInput = Box::new(move |input| {
         let i = data_index(&input, "data-key").min(Key::ALL.len() - 1);
@@ -155,11 +157,13 @@ pub fn AssumptionsPanel(
         errors.set(vec![String::new(); Key::ALL.len()]);
         ctx.update(|s| s.assumptions = base);
     });
+    let toggled: OnToggle = Box::new(move |_| {
+        if !opened.get_untracked() {
+            opened.set(true);
+        }
+    });
     view! {
-        <details class="assumptions" on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
-            <summary>{ctx.t("assumptions.title")}</summary>
-            <Region class="contents" render=Box::new(render) on_input=typed on_click=("button.reset", reset) />
-        </details>
+        <Region class="contents" render=Box::new(render) on_input=typed on_click=("button.reset", reset) on_toggle=toggled />
     }
 }
 

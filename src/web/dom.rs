@@ -5,7 +5,7 @@
 //! regions are described instead as one untyped tree (`El`), redrawn by one effect per region
 //! and patched into the page by a single non-generic function that touches only what changed.
 //! Number fields are drawn the same way (their value is the input's property, see
-//! [`set_value`]), and so are buttons ([`action`]); selects and `<details>` stay in `view!`.
+//! [`set_value`]), and so are buttons ([`action`]), selects and `<details>` ([`LazyDetails`]).
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -111,6 +111,10 @@ impl El {
             };
             let _ = e.append_child(&node);
         }
+        // A select's "value" is no attribute: its choice, once its options are there.
+        if let (true, Some(v)) = (self.tag == "select", self.attr_value("value")) {
+            e.unchecked_ref::<web_sys::HtmlSelectElement>().set_value(v);
+        }
         e.unchecked_into()
     }
 }
@@ -174,6 +178,9 @@ fn patch(doc: &web_sys::Document, parent: &web_sys::Node, old: &[Node], new: &[N
                     if o.attr_value(name) != Some(value) {
                         if *name == "value" && e.tag == "input" {
                             set_value(el, value);
+                        } else if *name == "value" && e.tag == "select" {
+                            el.unchecked_ref::<web_sys::HtmlSelectElement>()
+                                .set_value(value);
                         } else {
                             let _ = el.set_attribute(name, value);
                         }
@@ -226,6 +233,13 @@ fn set_value(el: &web_sys::Element, value: &str) {
 /// Handles an `input` event of an `<input>` inside a region (delegated, as clicks are).
 pub type OnInput = Box<dyn Fn(web_sys::HtmlInputElement)>;
 
+/// Handles a drawn `<select>`'s choice (its `input` event).
+pub type OnSelect = Box<dyn Fn(web_sys::HtmlSelectElement)>;
+
+/// Handles a drawn `<details>` opening or closing (its `toggle` event, which does not
+/// bubble, so the region hears it in the capture phase).
+pub type OnToggle = Box<dyn Fn(web_sys::Element)>;
+
 /// Handles a click inside a region, given the nearest element matching the region's
 /// `clickable` selector; clicks are delegated because the region's nodes are redrawn.
 pub type OnClick = Box<dyn Fn(web_sys::Element, web_sys::MouseEvent)>;
@@ -244,6 +258,12 @@ pub fn Region(
     /// What a drawn `<input>`'s `input` event does.
     #[prop(optional)]
     on_input: Option<OnInput>,
+    /// What choosing in a drawn `<select>` does.
+    #[prop(optional)]
+    on_select: Option<OnSelect>,
+    /// What opening or closing a drawn `<details>` does.
+    #[prop(optional)]
+    on_toggle: Option<OnToggle>,
     /// Draws nothing until the first render has reached this step (see `app::steps`).
     #[prop(optional)]
     after: Option<(RwSignal<u8>, u8)>,
@@ -251,12 +271,17 @@ pub fn Region(
     let host = NodeRef::<Div>::new();
     // The listeners go on the container once it is in the page, and come off with the region.
     let listeners = StoredValue::new_local(Vec::new());
-    let mut unattached = Some((on_click, on_input));
+    let mut unattached = Some(Handlers {
+        on_click,
+        on_input,
+        on_select,
+        on_toggle,
+    });
     // The effect's value is what it drew last, to patch the next drawing against.
     Effect::new(move |drawn: Option<Option<Vec<Node>>>| {
         let h = host.get()?;
-        if let Some((on_click, on_input)) = unattached.take() {
-            listeners.set_value(listen(&h, on_click, on_input));
+        if let Some(handlers) = unattached.take() {
+            listeners.set_value(listen(&h, handlers));
         }
         if after.is_some_and(|(step, n)| step.get() < n) {
             return None;
@@ -277,38 +302,62 @@ pub fn Region(
 struct Listener {
     target: web_sys::Element,
     name: &'static str,
+    capture: bool,
     callback: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         let f = self.callback.as_ref().unchecked_ref();
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.name, f);
+        let _ =
+            self.target
+                .remove_event_listener_with_callback_and_bool(self.name, f, self.capture);
     }
 }
 
-/// Listens on `target` for the clicks and inputs a region handles.
-fn listen(
-    target: &web_sys::Element,
+/// What a region does with the events of what it drew.
+struct Handlers {
     on_click: Option<(&'static str, OnClick)>,
     on_input: Option<OnInput>,
-) -> Vec<Listener> {
-    let on = |name, handle: Box<dyn FnMut(web_sys::Event)>| {
+    on_select: Option<OnSelect>,
+    on_toggle: Option<OnToggle>,
+}
+
+/// Listens on `target` for the events a region handles.
+fn listen(target: &web_sys::Element, handlers: Handlers) -> Vec<Listener> {
+    let Handlers {
+        on_click,
+        on_input,
+        on_select,
+        on_toggle,
+    } = handlers;
+    let on = |name, capture, handle: Box<dyn FnMut(web_sys::Event)>| {
         let callback = Closure::wrap(handle);
         let f = callback.as_ref().unchecked_ref();
-        let _ = target.add_event_listener_with_callback(name, f);
+        let _ = target.add_event_listener_with_callback_and_bool(name, f, capture);
         Listener {
             target: target.clone(),
             name,
+            capture,
             callback,
         }
     };
     let mut out = Vec::new();
+    if let Some(handle) = on_toggle {
+        out.push(on(
+            "toggle",
+            true,
+            Box::new(move |ev| {
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into().ok()) {
+                    handle(d);
+                }
+            }),
+        ));
+    }
     if let Some((selector, handle)) = on_click {
         out.push(on(
             "click",
+            false,
             Box::new(move |ev| {
                 let target = ev
                     .target()
@@ -319,12 +368,22 @@ fn listen(
             }),
         ));
     }
-    if let Some(handle) = on_input {
+    if on_input.is_some() || on_select.is_some() {
         out.push(on(
             "input",
+            false,
             Box::new(move |ev| {
-                if let Some(i) = ev.target().and_then(|t| t.dyn_into().ok()) {
-                    handle(i);
+                let Some(target) = ev.target() else {
+                    return;
+                };
+                match (target.dyn_into::<web_sys::HtmlInputElement>(), &on_input) {
+                    (Ok(i), Some(handle)) => handle(i),
+                    (Ok(_), None) => {}
+                    (Err(t), _) => {
+                        if let (Ok(s), Some(handle)) = (t.dyn_into(), &on_select) {
+                            handle(s);
+                        }
+                    }
                 }
             }),
         ));
@@ -359,24 +418,21 @@ pub fn LazyDetails(
     class: &'static str,
     /// The summary's text.
     summary: String,
-    /// The class of the region holding the contents (a scrolling table, say).
+    /// The class of the element holding the contents (a scrolling table, say).
     #[prop(optional)]
     inner_class: &'static str,
     /// Draws the contents while open.
     render: Box<dyn Fn() -> Vec<El>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let contents = move || if open.get() { render() } else { Vec::new() };
-    let toggled = move |ev: web_sys::Event| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        open.set(target.is_some_and(|d| d.has_attribute("open")));
+    let draw = move || {
+        let contents = if open.get() { render() } else { Vec::new() };
+        let inner = el("div").class(inner_class).kids(contents);
+        vec![el("details")
+            .class(class)
+            .child(text("summary", summary.as_str()))
+            .child(inner)]
     };
-    view! {
-        <details class=class on:toggle=toggled>
-            <summary>{summary}</summary>
-            <Region class=inner_class render=Box::new(contents) />
-        </details>
-    }
+    let toggled: OnToggle = Box::new(move |d| open.set(d.has_attribute("open")));
+    view! { <Region class="contents" render=Box::new(draw) on_toggle=toggled /> }
 }

@@ -3,7 +3,7 @@
 #![cfg_attr(feature = "compact", allow(dead_code))]
 
 use super::ctx::Ctx;
-use super::dom::{data_index, el, text, El, LazyDetails, OnClick, Region};
+use super::dom::{action, data_index, el, text, El, LazyDetails, OnClick, Region};
 use crate::model::explain::{explain, explain_expected, Line};
 use crate::model::messages::pairs;
 use crate::model::numbers::Numbers;
@@ -56,18 +56,20 @@ pub fn Notices(
     /// What was ignored, one message each.
     notices: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let shown = move || !notices.with(Vec::is_empty);
-    move || {
-        shown().then(|| view! {
-            <div class="notice" role="status">
-                <p>{ctx.t("notice.link")}</p>
-                <ul>{move || notices.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                <button type="button" on:click=move |_| notices.set(Vec::new())>
-                    {ctx.t("notice.dismiss")}
-                </button>
-            </div>
-    })
-    }
+    let render = move || {
+        let list = notices.get();
+        if list.is_empty() {
+            return Vec::new();
+        }
+        vec![el("div")
+            .class("notice")
+            .attr("role", "status")
+            .child(text("p", ctx.t("notice.link")))
+            .child(el("ul").kids(list.into_iter().map(|m| text("li", m))))
+            .child(action("dismiss", ctx.t("notice.dismiss"), false))]
+    };
+    let dismiss: OnClick = Box::new(move |_, _| notices.set(Vec::new()));
+    view! { <Region class="contents" render=Box::new(render) on_click=("button[data-action]", dismiss) /> }
 }
 
 /// One card per option: present cost, total, simulated range, requirements, savings and ROI.

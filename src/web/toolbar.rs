@@ -1,7 +1,7 @@
 //! Share, export, print, presenter mode and theme.
 
 use super::ctx::Ctx;
-use super::dom::{action, text, OnClick, Region};
+use super::dom::{action, el, text, OnClick, OnSelect, Region};
 use super::state;
 use crate::model::numbers::Numbers;
 use crate::model::share::{csv, to_query};
@@ -123,8 +123,7 @@ fn export_json(ctx: Ctx) {
     download(&format!("{stem}.json"), "application/json", &text);
 }
 
-/// The actions bar. Its buttons and message are regions (see dom.rs); the theme picker, a
-/// `select`, stays in `view!`.
+/// The actions bar, drawn as a region (see dom.rs).
 #[component]
 pub fn Toolbar(
     /// The calculator's state.
@@ -134,15 +133,36 @@ pub fn Toolbar(
     config_url: String,
 ) -> impl IntoView {
     let copied = RwSignal::new(String::new());
-    let buttons = move || {
+    let render = move || {
         let pressed = if ctx.present.get() { "true" } else { "false" };
-        vec![
-            action("share", ctx.t("toolbar.share"), false),
-            action("csv", ctx.t("toolbar.csv"), false),
-            action("json", ctx.t("toolbar.json"), false),
-            action("print", ctx.t("toolbar.print"), false),
-            action("present", ctx.t("toolbar.present"), false).attr("aria-pressed", pressed),
+        let theme = ctx.theme.get();
+        let options = [
+            ("auto", "toolbar.theme_auto"),
+            ("light", "toolbar.theme_light"),
+            ("dark", "toolbar.theme_dark"),
         ]
+        .map(|(value, id)| text("option", ctx.t(id)).attr("value", value));
+        let picker = el("label")
+            .class("theme")
+            .child(ctx.t("toolbar.theme"))
+            .child(" ")
+            .child(el("select").attr("value", theme).kids(options));
+        vec![el("div")
+            .class("toolbar")
+            .attr("role", "toolbar")
+            .attr("aria-label", ctx.t("toolbar.label"))
+            .attr("part", "toolbar")
+            .child(action("share", ctx.t("toolbar.share"), false))
+            .child(action("csv", ctx.t("toolbar.csv"), false))
+            .child(action("json", ctx.t("toolbar.json"), false))
+            .child(action("print", ctx.t("toolbar.print"), false))
+            .child(action("present", ctx.t("toolbar.present"), false).attr("aria-pressed", pressed))
+            .child(picker)
+            .child(
+                text("p", copied.get())
+                    .class("copied")
+                    .attr("aria-live", "polite"),
+            )]
     };
     let click: OnClick =
         Box::new(
@@ -158,23 +178,8 @@ pub fn Toolbar(
                 _ => ctx.present.update(|p| *p = !*p),
             },
         );
-    let message = move || {
-        let p = text("p", copied.get()).class("copied");
-        vec![p.attr("aria-live", "polite")]
-    };
+    let picked: OnSelect = Box::new(move |select| ctx.theme.set(select.value()));
     view! {
-        <div class="toolbar" role="toolbar" aria-label=ctx.t("toolbar.label") part="toolbar">
-            <Region class="contents" render=Box::new(buttons) on_click=("button[data-action]", click) />
-            <label class="theme">
-                {ctx.t("toolbar.theme")}
-                " "
-                <select on:change=move |ev| ctx.theme.set(event_target_value(&ev)) prop:value=move || ctx.theme.get()>
-                    <option value="auto">{ctx.t("toolbar.theme_auto")}</option>
-                    <option value="light">{ctx.t("toolbar.theme_light")}</option>
-                    <option value="dark">{ctx.t("toolbar.theme_dark")}</option>
-                </select>
-            </label>
-            <Region class="contents" render=Box::new(message) />
-        </div>
+        <Region class="contents" render=Box::new(render) on_click=("button[data-action]", click) on_select=picked />
     }
 }

@@ -203,6 +203,15 @@ test('a tampered link restores what is valid and says what it ignored', async ()
   assert.match(text, /colour is not a setting Tierwise knows; it was ignored/);
   assert.equal(await teamSize(page).inputValue(), '77');
   assert.equal(await page.getByRole('spinbutton', { name: 'Deployment scale', exact: true }).inputValue(), '3');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await notice.count(), 0);
+  // A chart's data table is drawn while its details are open, and gone when they close.
+  const data = page.locator('figure:has(#tw-cumulative-title) details.data');
+  assert.equal(await data.locator('table').count(), 0);
+  await data.locator('summary').click();
+  assert.equal(await data.locator('table').count(), 1);
+  await data.locator('summary').click();
+  await page.waitForFunction(() => !document.querySelector('tierwise-calculator').shadowRoot.querySelector('details.data table'));
   await context.close();
 });
 
@@ -317,6 +326,11 @@ test('presenter mode: results first, assumptions hidden, A and B side by side', 
   await page.getByLabel('Theme').selectOption('dark');
   assert.equal(await page.locator('.tierwise.present').getAttribute('data-theme'), 'dark');
   await page.waitForFunction(() => location.search.includes('theme=dark'));
+  // The element's theme, set after a person chose one, shows in the picker too.
+  await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('theme', 'light'));
+  await page.waitForFunction(() => document.querySelector('tierwise-calculator').shadowRoot.querySelector('.toolbar select').value === 'light');
+  assert.equal(await page.locator('.tierwise.present').getAttribute('data-theme'), 'light');
+  await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('button', { name: 'Copy share link' }).click();
   assert.match(await page.locator('.copied').textContent(), /^Link copied: http\S+mode=present&theme=dark$/);
   await context.close();
