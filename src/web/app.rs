@@ -199,7 +199,7 @@ fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> 
             <div class="results">
                 <h2 class="sr-only">{ctx.t("layout.results")}</h2>
                 <Verdict ctx />
-                {move || ctx.present.get().then(|| view! { <Compare ctx /> })}
+                <Compare ctx />
                 <OptionCards ctx />
                 <div class="charts">
                     <CumulativeChart ctx />

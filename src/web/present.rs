@@ -36,7 +36,7 @@ pub fn Compare(
             .child(text("p", sentence).class("verdict-small"))
             .child(el("ul").kids(costs))
     };
-    let render = move || {
+    let contents = move || {
         let none = ctx.pinned.with(Option::is_none);
         let actions = el("div")
             .class("compare-actions")
@@ -78,16 +78,22 @@ pub fn Compare(
                 .child(el("tbody").kids(rows)),
         ]
     };
+    // Drawn in presenter mode only; the whole section is the region's, so no `view!` switches.
+    let render = move || {
+        if !ctx.present.get() {
+            return Vec::new();
+        }
+        let section = el("section")
+            .class("compare")
+            .attr("aria-labelledby", "tw-compare-title")
+            .child(text("h2", ctx.t("compare.title")).attr("id", "tw-compare-title"));
+        vec![section.kids(contents())]
+    };
     // The buttons are drawn in the region too: no `on:` closure or reactive attribute in
     // `view!`, each of which costs tachys's code per closure type.
     let click: OnClick = Box::new(move |button, _| match button.get_attribute("data-action") {
         Some(a) if a == "pin" => ctx.pinned.set(Some(ctx.scenario.get_untracked())),
         _ => ctx.pinned.set(None),
     });
-    view! {
-        <section class="compare" aria-labelledby="tw-compare-title">
-            <h2 id="tw-compare-title">{ctx.t("compare.title")}</h2>
-            <Region class="contents" render=Box::new(render) on_click=("button[data-action]", click) />
-        </section>
-    }
+    view! { <Region class="contents" render=Box::new(render) on_click=("button[data-action]", click) /> }
 }

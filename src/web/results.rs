@@ -258,12 +258,15 @@ pub fn CostTables(
 ) -> impl IntoView {
     let math = RwSignal::new(None::<(usize, u32, Line)>);
     let expected_math = move || expected_math_lines(ctx);
+    // The live region is drawn before anything is said in it, so it is announced.
     let explanation = move || {
-        math.get().map(|(i, year, line)| {
+        let said = math.get().map(|(i, year, line)| {
             ctx.with_config(|c| {
                 ctx.with_scenario(|s| ctx.fmt(|n| explain(&Model::new(c, s), i, year, line, n)))
             })
-        })
+        });
+        let p = text("p", said.unwrap_or_default()).class("math");
+        vec![p.attr("aria-live", "polite")]
     };
     let render = move || {
         let count = ctx.with_config(|c| c.options.len());
@@ -278,7 +281,7 @@ pub fn CostTables(
         <section class="cost-tables" aria-labelledby="tw-lines-title">
             <h2 id="tw-lines-title">{ctx.t("lines.title")}</h2>
             <p class="hint">{ctx.t("lines.hint")}</p>
-            <p class="math" aria-live="polite">{explanation}</p>
+            <Region class="contents" render=Box::new(explanation) />
             <Region render=Box::new(render) on_click=("button.math-link", click) after=(ctx.step, 2) />
             <LazyDetails class="expected-math" summary=ctx.t("lines.expected_math") render=Box::new(expected_math) />
         </section>
