@@ -297,8 +297,8 @@ pub fn Region(
 
 /// An event listener on a region's container, removed (and its closure freed) when dropped.
 /// Not `on:` in `view!`: that links tachys's event code, its global delegation map included,
-/// into the compact build, where regions are the only elements with handlers (−3.7 KB gzipped,
-/// measured).
+/// and regions are the only elements with handlers (measured, gzipped: −3.7 KB on the compact
+/// wasm, −8.7 KB on the full one once its last `on:`s went).
 struct Listener {
     target: web_sys::Element,
     name: &'static str,
