@@ -81,7 +81,7 @@ async function minifyNames(files) {
   const exports = short(modules.flatMap((m) => WebAssembly.Module.exports(m).map((e) => e.name)));
   const renamings = [];
   for (const [i, file] of files.entries()) {
-    await writeFile(file, renameWasm(wasms[i], imports, exports));
+    await writeFile(file, renameWasm(wasms[i], modules[i], imports, exports));
     renamings.push({
       imports: WebAssembly.Module.imports(modules[i]).map(({ module, name }) => [module, name, imports.get(name)]),
       exports: WebAssembly.Module.exports(modules[i]).map(({ name }) => [name, exports.get(name)]),
@@ -90,9 +90,9 @@ async function minifyNames(files) {
   return renamings;
 }
 
-/** `wasm` with its import section's module and field names and its export section's names
- * replaced (imports' module by "a"); every other byte as it was. */
-function renameWasm(wasm, imports, exports) {
+/** `wasm` (compiled: `module`) with its import section's module and field names and its
+ * export section's names replaced (imports' module by "a"); every other byte as it was. */
+function renameWasm(wasm, module, imports, exports) {
   let at = 8;
   const u32 = () => {
     let value = 0;
@@ -169,9 +169,8 @@ function renameWasm(wasm, imports, exports) {
   }
   const renamed = Buffer.concat(out);
   // The same module but for the names: it must still compile, with the same imports and exports.
-  const module = new WebAssembly.Module(renamed);
   const kinds = (m) => [WebAssembly.Module.imports(m).map((i) => i.kind), WebAssembly.Module.exports(m).map((e) => e.kind)].join();
-  if (kinds(module) !== kinds(new WebAssembly.Module(wasm))) throw new Error('minifyNames changed more than names: update scripts/bundle.mjs');
+  if (kinds(new WebAssembly.Module(renamed)) !== kinds(module)) throw new Error('minifyNames changed more than names: update scripts/bundle.mjs');
   return renamed;
 }
 

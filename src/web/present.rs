@@ -37,12 +37,12 @@ pub fn Compare(
             .child(el("ul").kids(costs))
     };
     let contents = move || {
-        let none = ctx.pinned.with(Option::is_none);
+        let current = pinned.get();
         let actions = el("div")
             .class("compare-actions")
             .child(action("pin", ctx.t("compare.pin"), false))
-            .child(action("clear", ctx.t("compare.clear"), none));
-        let Some((a, pinned)) = pinned.get() else {
+            .child(action("clear", ctx.t("compare.clear"), current.is_none()));
+        let Some((a, pinned)) = current else {
             return vec![actions, text("p", ctx.t("compare.hint")).class("hint")];
         };
         let diffs =
