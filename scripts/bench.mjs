@@ -484,8 +484,8 @@ function document() {
   const row = (what, target, f, digits, unit, pass = '—') => `| ${what} | ${target} | ${cell(u, f, digits, unit)} | ${cell(t, f, digits, unit)} | ${pass} |`;
   const mem = (f) => `${fmtBytes(median(memoryRuns.map(f)))} (${memoryRuns.map((m) => fmtBytes(f(m))).join(', ')})`;
   const downloads = [
-    ['compact', ['/widget/tierwise.js', '/widget/wasm/tierwise_compact_bg.wasm', '/widget/tierwise.css']],
-    ['full', ['/widget/tierwise.js', '/widget/wasm/tierwise_bg.wasm', '/widget/tierwise.css', '/widget/tierwise-full.css']],
+    ['compact', ['/widget/tierwise.js', '/widget/wasm/tierwise_bg.wasm', '/widget/tierwise.css']],
+    ['full', ['/widget/tierwise.js', '/widget/wasm/tierwise_bg.wasm', '/widget/wasm/tierwise_full_bg.wasm', '/widget/tierwise.css', '/widget/tierwise-full.css']],
   ];
   const gz = (files) => files.reduce((s, p) => s + (sizes[p]?.gzip ?? 0), 0);
   const verdictWord = (ok) => (ok ? '**pass**' : '**MISS**');

@@ -9,7 +9,9 @@
 // Two downloads have budgets (issue 12): what a pricing page's compact calculator downloads
 // (module, compact wasm, stylesheet) and everything a visitor has downloaded once the full
 // calculator shows (the worse of its two ways in: `mode="full"` directly, or compact mode and
-// then "compare all options", which downloads both wasm files).
+// then "compare all options"). One build split in two: the main wasm, and the full layout's
+// chunk that a full calculator needs beside it; both ways into the full calculator download
+// the same files, and each stays its own line so either can be held to its ceiling.
 // Each download has its own name (compact, full, compact+full) for --ceiling.
 // --ceiling NAME=N: a download over its budget but within N bytes is reported, not failed;
 // over N fails. The test command uses it while a budget is not met, so neither download can
@@ -52,14 +54,14 @@ const MODULE = 'widget/tierwise.js';
 /** Every calculator's stylesheet, and the full calculator's rules over it. */
 const STYLESHEET = 'widget/tierwise.css';
 const FULL_STYLESHEET = 'widget/tierwise-full.css';
-const COMPACT_WASM = 'widget/wasm/tierwise_compact_bg.wasm';
-const FULL_WASM = 'widget/wasm/tierwise_bg.wasm';
-const WIDGET_FILES = [MODULE, STYLESHEET, FULL_STYLESHEET, COMPACT_WASM, FULL_WASM];
+const MAIN_WASM = 'widget/wasm/tierwise_bg.wasm';
+const CHUNK_WASM = 'widget/wasm/tierwise_full_bg.wasm';
+const WIDGET_FILES = [MODULE, STYLESHEET, FULL_STYLESHEET, MAIN_WASM, CHUNK_WASM];
 /** Each way of downloading the widget: the files it fetches. */
 const DOWNLOADS = [
-  { name: 'compact', label: 'compact (mode="compact")', files: [MODULE, COMPACT_WASM, STYLESHEET] },
-  { name: 'full', label: 'full (mode="full" or "present")', files: [MODULE, FULL_WASM, STYLESHEET, FULL_STYLESHEET] },
-  { name: 'compact+full', label: 'full from compact ("compare all options")', files: [MODULE, COMPACT_WASM, FULL_WASM, STYLESHEET, FULL_STYLESHEET] },
+  { name: 'compact', label: 'compact (mode="compact")', files: [MODULE, MAIN_WASM, STYLESHEET] },
+  { name: 'full', label: 'full (mode="full" or "present")', files: [MODULE, MAIN_WASM, CHUNK_WASM, STYLESHEET, FULL_STYLESHEET] },
+  { name: 'compact+full', label: 'full from compact ("compare all options")', files: [MODULE, MAIN_WASM, STYLESHEET, CHUNK_WASM, FULL_STYLESHEET] },
 ];
 /** The sample configs, each timed; the slowest counts against the budget. */
 const CONFIGS = ['stream-platform', 'devtool-seats', 'framework-platform', 'usage-metrics'];

@@ -68,21 +68,28 @@ async function optimise(input, output) {
  * imports in their own order, so the same import got another name in each build's glue, and
  * the module holding both compressed 0.35 KB worse (measured).
  */
-async function minifyNames(files) {
+async function minifyNames(files, keep = new Set()) {
   const wasms = await Promise.all(files.map((f) => readFile(f)));
   const modules = wasms.map((w) => new WebAssembly.Module(w));
   const short = (names) => {
-    const sorted = [...new Set(names)].sort();
+    const sorted = [...new Set(names)].filter((n) => !keep.has(n)).sort();
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
     const nameOf = (i) => (i < letters.length ? letters[i] : nameOf(Math.floor(i / letters.length) - 1) + letters[i % letters.length]);
-    return new Map(sorted.map((n, i) => [n, nameOf(i)]));
+    const map = new Map(sorted.map((n, i) => [n, nameOf(i)]));
+    for (const n of keep) {
+      if (sorted.some((_, i) => nameOf(i) === n)) throw new Error(`minifyNames would give ${n} to another name: update scripts/bundle.mjs`);
+      map.set(n, n);
+    }
+    return map;
   };
   const imports = short(modules.flatMap((m) => WebAssembly.Module.imports(m).map((i) => i.name)));
+  const importModules = short(modules.flatMap((m) => WebAssembly.Module.imports(m).map((i) => i.module)));
   const exports = short(modules.flatMap((m) => WebAssembly.Module.exports(m).map((e) => e.name)));
   const renamings = [];
   for (const [i, file] of files.entries()) {
-    await writeFile(file, renameWasm(wasms[i], modules[i], imports, exports));
+    await writeFile(file, renameWasm(wasms[i], modules[i], importModules, imports, exports));
     renamings.push({
+      modules: [...new Set(WebAssembly.Module.imports(modules[i]).map((i) => i.module))].map((m) => [m, importModules.get(m)]),
       imports: WebAssembly.Module.imports(modules[i]).map(({ module, name }) => [module, name, imports.get(name)]),
       exports: WebAssembly.Module.exports(modules[i]).map(({ name }) => [name, exports.get(name)]),
     });
@@ -92,7 +99,7 @@ async function minifyNames(files) {
 
 /** `wasm` (compiled: `module`) with its import section's module and field names and its
  * export section's names replaced (imports' module by "a"); every other byte as it was. */
-function renameWasm(wasm, module, imports, exports) {
+function renameWasm(wasm, module, importModules, imports, exports) {
   let at = 8;
   const u32 = () => {
     let value = 0;
@@ -140,7 +147,7 @@ function renameWasm(wasm, module, imports, exports) {
     body.push(...leb(count));
     for (let i = 0; i < count; i++) {
       if (id === 2) {
-        name();
+        const from = name();
         const field = name();
         const start = at;
         // The import's description, copied as it is: its kind, then a type index (function,
@@ -155,7 +162,7 @@ function renameWasm(wasm, module, imports, exports) {
           u32();
           if (flags & 1) u32();
         }
-        body.push(...encoded('a'), ...encoded(renamedTo(imports, field)), ...wasm.subarray(start, at));
+        body.push(...encoded(renamedTo(importModules, from)), ...encoded(renamedTo(imports, field)), ...wasm.subarray(start, at));
       } else {
         const field = name();
         const start = at;
@@ -178,18 +185,17 @@ function renameWasm(wasm, module, imports, exports) {
  * imports and exports. */
 function renamed(glue, renaming, module) {
   if (!renaming) return glue;
-  const modules = [...new Set(WebAssembly.Module.imports(module).map((i) => i.module))];
-  if (modules.length !== 1) throw new Error(`the optimised wasm imports from ${modules.length} modules, not one: update scripts/bundle.mjs`);
   for (const [, name, short] of renaming.imports) {
     const key = new RegExp(`^( +)${name}: function\\(`, 'm');
     if (!key.test(glue)) throw new Error(`the glue has no import ${name}: update scripts/bundle.mjs`);
     glue = glue.replace(key, (_, indent) => `${indent}${JSON.stringify(short)}: function(`);
   }
-  // The one module the imports came from (wasm-bindgen's `./<name>_bg.js`), renamed too.
-  for (const from of new Set(renaming.imports.map(([from]) => from))) {
-    const entry = `${JSON.stringify(from)}: import0`;
-    if (!glue.includes(entry)) throw new Error(`the glue does not name its import module ${from}: update scripts/bundle.mjs`);
-    glue = glue.replace(entry, `${JSON.stringify(modules[0])}: import0`);
+  // The modules the imports come from (wasm-bindgen's `./<name>_bg.js`, wasm-split's loader),
+  // renamed too.
+  for (const [from, short] of renaming.modules) {
+    const entry = new RegExp(`^( +)${JSON.stringify(from).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: (import\\d+),$`, 'm');
+    if (!entry.test(glue)) throw new Error(`the glue does not name its import module ${from}: update scripts/bundle.mjs`);
+    glue = glue.replace(entry, (_, indent, value) => `${indent}${JSON.stringify(short)}: ${value},`);
   }
   for (const [name, short] of renaming.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), () => `wasm.${short}`);
   // Every import the wasm has is in the glue under its new name, and the glue asks for no
@@ -200,12 +206,20 @@ function renamed(glue, renaming, module) {
   return glue;
 }
 
-// ---- The compact build (pricing pages): the same crate with the `compact` feature, built here
-// the way Trunk builds the full one (cargo, wasm-bindgen), into
-// widget/wasm/tierwise_compact_bg.wasm. Same target directory: only the crate itself is
-// compiled again, its dependencies are shared.
-const cargoArgs = ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'compact', '--locked', '--message-format=json'];
+// ---- The widget's one build, split in two (issue 12), made here (index.html has Trunk skip
+// its own): cargo builds the crate with the `split` feature as a cdylib alone (built beside
+// the rlib, as `cargo build` does for this crate, the wasm came out 7 KB larger gzipped,
+// measured), keeping the linker's relocations (`--emit-relocs`, this crate's link only, so the
+// dependencies' build is shared with the tests' and the CLI's). wasm-split moves the full layout (the
+// `#[wasm_split]` function in src/web/app.rs) and everything only it reaches into a chunk of
+// its own, widget/wasm/tierwise_full_bg.wasm, which takes the main module's memory and function
+// table; wasm-bindgen then makes the main module's glue (`--keep-lld-exports`: the exports the
+// chunk takes). The main module, widget/wasm/tierwise_bg.wasm, is what a pricing page's
+// compact calculator downloads; the chunk comes in when a calculator first shows the full
+// layout (the loader's `loadChunk` in src/js/tierwise.js).
+const cargoArgs = ['rustc', '--lib', '--crate-type', 'cdylib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'split', '--locked', '--message-format=json'];
 if (release) cargoArgs.push('--release');
+cargoArgs.push('--', '-C', 'link-arg=--emit-relocs');
 const built = run('cargo', cargoArgs)
   .split('\n')
   .filter((line) => line.startsWith('{'))
@@ -213,26 +227,45 @@ const built = run('cargo', cargoArgs)
   .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'tierwise')
   .flatMap((m) => m.filenames)
   .find((f) => f.endsWith('.wasm'));
-if (!built) throw new Error('cargo built no tierwise.wasm for the compact build');
-const compactDir = join(dirname(built), 'tierwise-compact');
-await rm(compactDir, { recursive: true, force: true });
-run('wasm-bindgen', ['--target=web', `--out-dir=${compactDir}`, '--out-name=tierwise_compact', '--no-typescript', built]);
-const compactWasm = join(widget, 'wasm', 'tierwise_compact_bg.wasm');
-const fullWasm = join(widget, 'wasm', 'tierwise_bg.wasm');
-if (/data-wasm-opt="(?!0")/.test(await readFile(join(source, 'index.html'), 'utf8'))) {
-  throw new Error('index.html has Trunk run wasm-opt: bundle.mjs optimises both builds (data-wasm-opt="0")');
+if (!built) throw new Error('cargo built no tierwise.wasm');
+const splitDir = join(dirname(built), 'tierwise-split');
+await rm(splitDir, { recursive: true, force: true });
+await mkdir(splitDir, { recursive: true });
+run('wasm-split-cli', ['--out-name', 'tierwise', built, splitDir]);
+// wasm-split's own loader (__wasm_split.js) names each chunk and the main module's import that
+// loads it; the loader here does that work (with the chunk's integrity checked), so only the
+// names are read from it.
+const splitJs = await readFile(join(splitDir, '__wasm_split.js'), 'utf8');
+const chunks = [...splitJs.matchAll(/^export const (__wasm_split_load_\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);[\s\S]*?\n, \[([^\]]*)\]\)\);$/gm)];
+if (chunks.length !== 1 || chunks[0][3].trim() !== '' || (splitJs.match(/^export /gm) ?? []).length !== 1) {
+  throw new Error(`wasm-split made ${chunks.length} chunks, not the full layout's one with no dependencies: update scripts/bundle.mjs and the loader`);
 }
-await optimise(join(compactDir, 'tierwise_compact_bg.wasm'), compactWasm);
-await optimise(fullWasm, fullWasm);
-const [compactNames, fullNames] = release ? await minifyNames([compactWasm, fullWasm]) : [null, null];
-const renamings = { tierwise_compact: compactNames, tierwise: fullNames };
+const [, chunkLoad, chunkFile] = chunks[0];
+const mainWasm = join(widget, 'wasm', 'tierwise_bg.wasm');
+const chunkWasm = join(widget, 'wasm', 'tierwise_full_bg.wasm');
+await mkdir(join(widget, 'wasm'), { recursive: true });
+run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${join(widget, 'wasm')}`, '--out-name=tierwise', '--no-typescript', join(splitDir, 'tierwise.wasm')]);
+await optimise(mainWasm, mainWasm);
+await optimise(join(splitDir, chunkFile), chunkWasm);
+// What the chunk takes from the main module (its memory, its function table, shared globals):
+// those exports keep their names, which the loader passes to the chunk as they are.
+const chunkImports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(chunkWasm)));
+if (chunkImports.some((i) => i.module !== '__wasm_split')) throw new Error('the chunk imports from outside the main module: update scripts/bundle.mjs');
+const [mainNames] = release ? await minifyNames([mainWasm], new Set(chunkImports.map((i) => i.name))) : [null];
+const renamings = { tierwise: mainNames };
 
 /** wasm-bindgen's glue in `dir` as one expression: its inline_js snippets inlined, its exports
  * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
  * both sit in one module and the one integrity hash covers both. */
 async function glueOf(dir, name, wasmFile) {
   const module = new WebAssembly.Module(await readFile(wasmFile));
-  let glue = renamed(await readFile(join(dir, `${name}.js`), 'utf8'), renamings[name], module);
+  let glue = await readFile(join(dir, `${name}.js`), 'utf8');
+  // The import that loads the full layout's chunk: wasm-split's module in the glue, the
+  // loader's `loadChunk` here (given the main module's exports).
+  const splitImport = 'import * as import1 from "./__wasm_split.js"\n';
+  if (!glue.includes(splitImport)) throw new Error(`wasm-bindgen's glue no longer imports wasm-split's loader: update scripts/bundle.mjs`);
+  glue = glue.replace(splitImport, `const import1 = {\n        __proto__: null,\n        ${chunkLoad}: function(arg0, arg1) {\n            loadChunk(wasm, arg0, arg1);\n        },\n};\n`);
+  glue = renamed(glue, renamings[name], module);
   // The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by
   // the snippet's own code.
   const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
@@ -267,7 +300,7 @@ async function glueOf(dir, name, wasmFile) {
 }
 const glueFile = join(widget, 'wasm', 'tierwise.js');
 // Each build's glue is an expression in its own scope: both sit in one module, under one hash.
-const glue = `const FULL = ${await glueOf(join(widget, 'wasm'), 'tierwise', fullWasm)};\nconst COMPACT = ${await glueOf(compactDir, 'tierwise_compact', compactWasm)};\n`;
+const glue = `const GLUE = ${await glueOf(join(widget, 'wasm'), 'tierwise', mainWasm)};\n`;
 await rm(join(widget, 'wasm', 'snippets'), { recursive: true, force: true });
 const loader = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'src', 'js', 'tierwise.js'), 'utf8');
 // The message catalogues (src/messages/*.json) go beside the module, loaded on demand.
@@ -284,7 +317,7 @@ for (const [placeholder, path] of [...loader.matchAll(/__INTEGRITY:([\w./-]+)__/
 // sources are src/js/tierwise.js and wasm-bindgen's glue. Exports and the
 // `new URL('./…', import.meta.url)` patterns bundlers look for stay as they are.
 const { code } = await minify(`${glue}\n${sealed}`, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-for (const wasm of ['tierwise_bg.wasm', 'tierwise_compact_bg.wasm']) {
+for (const wasm of ['tierwise_bg.wasm', 'tierwise_full_bg.wasm']) {
   if (!code.replaceAll('"', "'").includes(`new URL('./wasm/${wasm}',import.meta.url)`)) {
     throw new Error(`the minified module lost new URL('./wasm/${wasm}', import.meta.url): update scripts/bundle.mjs`);
   }
@@ -303,7 +336,7 @@ for (const file of await readdir(packageDir)) await copyFile(join(packageDir, fi
 // CDNs): gzip -9 and brotli -q 11 beside each file the widget downloads.
 const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
 const messages = (await readdir(join(widget, 'messages'))).filter((f) => f.endsWith('.json')).map((f) => join('messages', f));
-for (const file of ['tierwise.js', 'tierwise.css', 'tierwise-full.css', join('wasm', 'tierwise_bg.wasm'), join('wasm', 'tierwise_compact_bg.wasm'), ...messages]) {
+for (const file of ['tierwise.js', 'tierwise.css', 'tierwise-full.css', join('wasm', 'tierwise_bg.wasm'), join('wasm', 'tierwise_full_bg.wasm'), ...messages]) {
   const body = await readFile(join(widget, file));
   await writeFile(join(widget, `${file}.gz`), gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
   await writeFile(join(widget, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

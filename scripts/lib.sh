@@ -3,6 +3,7 @@
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -42,6 +43,13 @@ ensure_wasm_bindgen() {
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 }
 
+# wasm-split: moves the full layout into its own chunk of wasm (scripts/bundle.mjs).
+ensure_wasm_split() {
+  cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && return 0
+  say "building wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+}
+
 # The npm packages: binaryen's wasm-opt, playwright-core and axe for the browser tests.
 ensure_node_modules() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
@@ -55,10 +63,12 @@ ensure_node_modules() {
   export PATH="$PWD/node_modules/.bin:$PATH"
 }
 
-# Everything `trunk build` needs: the target, trunk, a matching wasm-bindgen, wasm-opt.
+# Everything `trunk build` needs: the target, trunk, a matching wasm-bindgen, wasm-split,
+# wasm-opt.
 ensure_web_build() {
   ensure_wasm_target
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_trunk
   ensure_node_modules
 }

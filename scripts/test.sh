@@ -16,7 +16,7 @@ cargo test --locked
 say "clippy (native, and the browser shell for wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features compact -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features --features split -- -D warnings
 
 say "the config JSON Schema against every shipped config and tierwise check (node --test tests/schema/)"
 node --test --test-timeout=60000 tests/schema/

@@ -6,14 +6,16 @@
 // lifecycle, its shadow root, lazy loading and attribute changes. Everything else (config
 // checks, computing, rendering, events) happens in the wasm.
 //
-// Two builds of one crate: compact (what a pricing page embeds: the main inputs, the verdict,
-// the call to action) and full (everything, for `mode="full"` and `"present"`, or when a
-// compact calculator's visitor asks to compare all options). scripts/bundle.mjs puts both
-// builds' wasm-bindgen glue in front of this file as `COMPACT` and `FULL` (each `{ init,
-// Widget, Engine, evaluateSync }`, exported from here by nothing), fills in the integrity of
-// both wasm files, the stylesheet and the catalogues, and minifies the result, so the one hash
-// on the host's <script integrity> covers everything either build loads. Importing it on a
-// server does nothing: the element is defined only where `customElements` exists.
+// One build of the crate, split in two (issue 12): the main wasm (everything a pricing page's
+// compact calculator needs: the main inputs, the verdict, the call to action, the engine API)
+// and the full layout's chunk (for `mode="full"` and `"present"`, or when a compact
+// calculator's visitor asks to compare all options), loaded on first need by `loadChunk`.
+// scripts/bundle.mjs puts the build's wasm-bindgen glue in front of this file as `GLUE`
+// (`{ init, Widget, Engine, evaluateSync }`, exported from here by nothing), fills in the
+// integrity of both wasm files, the stylesheets and the catalogues, and minifies the result,
+// so the one hash on the host's <script integrity> covers everything the widget loads.
+// Importing it on a server does nothing: the element is defined only where `customElements`
+// exists.
 
 export const version = '0.1.0';
 
@@ -21,14 +23,13 @@ export const version = '0.1.0';
  * rules over it (split so a pricing page's compact calculator downloads 2.2 KB less). */
 const BASE_STYLE = [new URL('./tierwise.css', import.meta.url).href, '__INTEGRITY:tierwise.css__'];
 const FULL_STYLE = [new URL('./tierwise-full.css', import.meta.url).href, '__INTEGRITY:tierwise-full.css__'];
-/** Each build: its glue, its wasm (one static URL each, so bundlers emit both) and its hash,
- * and the stylesheets its calculators need, in order. */
-const BUILDS = {
-  compact: { glue: COMPACT, wasm: new URL('./wasm/tierwise_compact_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_compact_bg.wasm__', styles: [BASE_STYLE] },
-  full: { glue: FULL, wasm: new URL('./wasm/tierwise_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_bg.wasm__', styles: [BASE_STYLE, FULL_STYLE] },
-};
-/** The build a mode needs: compact mode's own, else the full one (which has compact mode too). */
-const buildFor = (mode) => (mode === 'compact' ? BUILDS.compact : BUILDS.full);
+/** The stylesheets a mode's calculator needs, in order. */
+const stylesFor = (mode) => (mode === 'compact' ? [BASE_STYLE] : [BASE_STYLE, FULL_STYLE]);
+/** The build: its glue, its main wasm and that wasm's hash (one static URL per wasm file, so
+ * bundlers emit both). */
+const BUILD = { glue: GLUE, wasm: new URL('./wasm/tierwise_bg.wasm', import.meta.url), integrity: '__INTEGRITY:wasm/tierwise_bg.wasm__' };
+/** The full layout's chunk of wasm and its hash. */
+const CHUNK = [new URL('./wasm/tierwise_full_bg.wasm', import.meta.url), '__INTEGRITY:wasm/tierwise_full_bg.wasm__'];
 // The words of each language but English (which is built in), fetched only when a calculator
 // speaks it. One static URL each, so bundlers (Vite, webpack) emit the files.
 const CATALOGUES = {
@@ -53,8 +54,8 @@ async function whyNot(url, error) {
   }
 }
 
-/** Loads and starts `build` once, on first need, checking its wasm against its hash. */
-function load(build) {
+/** Loads and starts the build once, on first need, checking its wasm against its hash. */
+function load(build = BUILD) {
   return (build.loading ??= (async () => {
     let response;
     try {
@@ -66,6 +67,56 @@ function load(build) {
     await build.glue.init({ module_or_path: response });
     return build.glue;
   })());
+}
+
+/** The full layout chunk's response, fetched once (again after a failure), checked against its
+ * hash; rejects with an Error saying why not. */
+let chunkResponse = null;
+function fetchChunk() {
+  const [url, integrity] = CHUNK;
+  const failed = async (e) => {
+    chunkResponse = null;
+    throw failure(`Tierwise could not load the full calculator: ${await whyNot(url.href, e)}`, url.href);
+  };
+  return (chunkResponse ??= fetch(url, { integrity }).then((r) => (r.ok ? r : failed(`HTTP ${r.status}`)), failed));
+}
+
+/**
+ * What the main wasm calls to load the chunk (wasm-split's import, see scripts/bundle.mjs):
+ * instantiates it once against `exports`, the main module's (its memory, its function table,
+ * whatever else the chunk imports, by name), then calls back `callback(data, loaded)` from the
+ * table, as the Rust side expects.
+ */
+let chunkLoading = null;
+function loadChunk(exports, callback, data) {
+  chunkLoading ??= fetchChunk()
+    .then((response) => WebAssembly.compileStreaming(response))
+    .then((module) => {
+      const shared = {};
+      for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+        if (!(name in exports)) throw new Error(`Tierwise: the full calculator's wasm needs ${from}.${name}, which the main wasm lacks (two builds mixed?)`);
+        shared[name] = exports[name];
+      }
+      return WebAssembly.instantiate(module, { __wasm_split: shared });
+    });
+  chunkLoading.then(
+    () => exports.__indirect_function_table.get(callback)(data, true),
+    (e) => {
+      chunkLoading = null;
+      console.error(e);
+      exports.__indirect_function_table.get(callback)(data, false);
+    },
+  );
+}
+
+/**
+ * The full layout is coming on `element` (the wasm's `loader::full`): links its stylesheet and
+ * fetches the chunk, both at once; settles when both are in or failed, a failure reported as
+ * `tierwiseerror` naming the file and why.
+ */
+function full(element) {
+  const chunk = fetchChunk().catch((e) => fail(element, e));
+  return Promise.all([styled(element, stylesFor('full')), chunk]);
 }
 
 const catalogues = new Map();
@@ -123,7 +174,7 @@ function warmIntl(build) {
 }
 
 /** What the loader lends every calculator (see src/web/loader.rs). */
-const LOADER = { catalogue, fetch: takeConfig, full: openFull };
+const LOADER = { catalogue, fetch: takeConfig, full };
 
 /** Fires `tierwiseerror` and its alias `tierwise:error`; the detail always lists problems. */
 function fail(element, error) {
@@ -134,24 +185,24 @@ function fail(element, error) {
   }
 }
 
-/** The open shadow root with `build`'s stylesheets and a mount point, made once per element. */
-function prepare(element, build) {
+/** The open shadow root with the `styles` and a mount point, made once per element. */
+function prepare(element, styles) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   shadow.replaceChildren();
   const root = container();
   shadow.append(root);
-  styled(element, build);
+  styled(element, styles);
   return root;
 }
 
 /**
- * Links each of `build`'s stylesheets the shadow root lacks, in order, before the calculators.
- * Settles once they have loaded, or failed (which fires `tierwiseerror` naming the file).
+ * Links each of the `styles` the shadow root lacks, in order, before the calculator. Settles
+ * once they have loaded, or failed (which fires `tierwiseerror` naming the file).
  */
-function styled(element, build) {
+function styled(element, styles) {
   const shadow = element.shadowRoot;
   return Promise.all(
-    build.styles.map(([href, integrity]) => {
+    styles.map(([href, integrity]) => {
       // (`:scope` matches no element in a shadow root: its children are read directly.)
       const had = [...shadow.children].find((e) => e.localName === 'link' && e.href === href);
       if (had) return linked.get(had);
@@ -197,25 +248,23 @@ export function mount(element, options = {}) {
   if (typeof HTMLElement === 'undefined' || !(element instanceof HTMLElement)) throw new TypeError('Tierwise: mount() needs an HTML element');
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError('Tierwise: mount() options must be an object');
   mounted.get(element)?.handle.destroy();
-  // Everything the host has asked for: a calculator brought in by the full build starts from it.
-  const asked = { ...options };
-  let build = buildFor(options.mode);
+  const compact = options.mode === 'compact';
   // The wasm first, then the config: the verdict waits for both, and the wasm is the larger.
-  const loading = load(build);
+  const loading = load();
+  // A calculator that starts full needs the full layout's chunk too: fetched beside the rest.
+  if (!compact) fetchChunk().catch(() => {});
   if (typeof options.config === 'string') fetchEarly(options.config);
-  warmIntl(build);
-  let root = prepare(element, build);
+  warmIntl(BUILD);
+  const root = prepare(element, stylesFor(options.mode));
   // Room for the calculator while it loads, so the page below does not jump when it shows:
   // less than the smallest calculator of its mode (compact 26–44rem tall, full over 230rem), so
   // showing it only ever grows the element.
-  root.style.minHeight = build === BUILDS.compact ? '25rem' : '50rem';
-  // Pointing at a compact calculator's "compare all options", or tabbing to it, fetches and
-  // compiles the full build, so a click finds it ready.
-  if (build === BUILDS.compact) {
-    const warm = (e) => e.target.closest?.('.compare-all') && load(BUILDS.full).catch(() => {});
-    root.addEventListener('pointerover', warm);
-    root.addEventListener('focusin', warm);
-  }
+  root.style.minHeight = compact ? '25rem' : '50rem';
+  // Pointing at a compact calculator's "compare all options", or tabbing to it, fetches the
+  // full layout's chunk, so a click finds it there.
+  const warm = (e) => e.target.closest?.('.compare-all') && fetchChunk().catch(() => {});
+  root.addEventListener('pointerover', warm);
+  root.addEventListener('focusin', warm);
   let widget = null;
   let destroyed = false;
   const queued = [];
@@ -260,76 +309,8 @@ export function mount(element, options = {}) {
   const alive = () => {
     if (destroyed) throw new Error('Tierwise: this widget was destroyed');
   };
-  // The compact calculator being replaced, until the full one shows.
-  let leaving = null;
-  let swapping = null;
-  /**
-   * Replaces the compact build's calculator by the full build's, starting from its scenario as
-   * it is then; `focus` (the visitor asked) moves focus into it. The compact calculator stays
-   * until the full one shows, so the page never sees a loading line in between.
-   */
-  const toFull = (focus) => {
-    if (swapping) return swapping;
-    if (typeof asked.config === 'string') fetchEarly(asked.config);
-    // Its stylesheet loads beside its wasm; the full calculator shows once both are in.
-    const style = styled(element, BUILDS.full);
-    return (swapping = load(BUILDS.full).then(
-      (glue) => {
-        if (destroyed || build === BUILDS.full || !widget) return;
-        const next = { ...asked };
-        for (const k of SCENARIO_KEYS) delete next[k];
-        if (next.mode === 'compact') next.mode = 'full';
-        const scenario = widget.scenario;
-        if (scenario) next.scenario = scenario;
-        const fresh = container();
-        fresh.hidden = true;
-        root.after(fresh);
-        let created;
-        try {
-          created = new glue.Widget(element, fresh, next, LOADER);
-        } catch (e) {
-          fresh.remove();
-          swapping = null;
-          return fail(element, e);
-        }
-        leaving = { widget, root };
-        [widget, root, build] = [created, fresh, BUILDS.full];
-        const shown = () => {
-          element.removeEventListener('tierwiseready', shown);
-          element.removeEventListener('tierwiseerror', shown);
-          style.then(reveal);
-        };
-        const reveal = () => {
-          if (!leaving) return;
-          leaving.widget.destroy();
-          leaving.widget.free();
-          leaving.root.remove();
-          leaving = null;
-          fresh.hidden = false;
-          const top = focus && fresh.firstElementChild;
-          if (top) {
-            top.tabIndex = -1;
-            top.focus({ preventScroll: true });
-          }
-        };
-        element.addEventListener('tierwiseready', shown);
-        element.addEventListener('tierwiseerror', shown);
-      },
-      (e) => {
-        swapping = null;
-        fail(element, e);
-      },
-    ));
-  };
-  /** A new `mode` (undefined: none, so full) that needs the full build brings it in. */
-  const follow = (mode) => {
-    if (build === BUILDS.compact && buildFor(mode) === BUILDS.full) toFull(false);
-  };
-  /** After `next` applied. */
-  const applied = (next) => {
-    Object.assign(asked, next);
-    if ('mode' in next) follow(next.mode);
-  };
+  /** Runs `apply` on the widget now, or once it exists. */
+  const withWidget = (apply) => (widget ? apply(widget) : queued.push(apply));
   const handle = {
     ready,
     get result() {
@@ -343,61 +324,33 @@ export function mount(element, options = {}) {
       if (next === null || typeof next !== 'object' || Array.isArray(next)) {
         throw new TypeError('Tierwise: update() needs an options object, such as { team_size: 40 }');
       }
-      if (widget) {
-        widget.update(next);
-        applied(next);
-      } else {
-        queued.push((w) => {
-          w.update(next);
-          applied(next);
-        });
-      }
+      withWidget((w) => w.update(next));
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       stop();
       if (mounted.get(element)?.handle === handle) mounted.delete(element);
-      for (const w of [widget, leaving?.widget]) {
-        if (w) {
-          w.destroy();
-          w.free();
-        }
+      if (widget) {
+        widget.destroy();
+        widget.free();
       }
-      widget = leaving = null;
+      widget = null;
       element.shadowRoot?.replaceChildren();
     },
   };
   // What the element needs beyond the handle: forgetting an attribute it no longer has.
   const reset = (name) => {
     alive();
-    const forget = (w) => {
-      w.reset(name);
-      delete asked[name];
-      if (name === 'mode') follow(undefined);
-    };
-    if (widget) forget(widget);
-    else queued.push(forget);
+    withWidget((w) => w.reset(name));
   };
-  mounted.set(element, { handle, reset, toFull });
+  mounted.set(element, { handle, reset });
   return handle;
 }
 
-/** The options that are scenario fields: the full build takes the scenario itself instead. */
-const SCENARIO_KEYS = ['team_size', 'scale', 'horizon', 'team_growth', 'scale_growth', 'requirements', 'scenario'];
-
-/** What a compact calculator calls on "compare all options": the full calculator comes in. */
-function openFull(host) {
-  mounted.get(host)?.toFull(true);
-}
-
-/** The build `evaluate()` and `engine()` use: the full one if a calculator started it, else the
- * smaller compact one. */
-const engineBuild = () => (BUILDS.full.loading ? BUILDS.full : BUILDS.compact);
-
 /** The Result of the spec for `scenario` under `config` (plain objects, null for absent values). */
 export async function evaluate(config, scenario) {
-  return (await load(engineBuild())).evaluateSync(config, scenario);
+  return (await load()).evaluateSync(config, scenario);
 }
 
 /**
@@ -405,7 +358,7 @@ export async function evaluate(config, scenario) {
  * the Result for each scenario without reading the config again. `free()` releases it.
  */
 export async function engine(config) {
-  const { Engine } = await load(engineBuild());
+  const { Engine } = await load();
   return new Engine(config);
 }
 

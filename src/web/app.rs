@@ -9,7 +9,6 @@ use super::load::LoadError;
 use super::results::{Cta, RunnerUp, Verdict};
 use crate::model::messages::Messages;
 use crate::model::Scenario;
-#[cfg(not(feature = "compact"))]
 use {
     super::assumptions::{AssumptionsPanel, AssumptionsPrint},
     super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart},
@@ -27,13 +26,12 @@ use {
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
-#[cfg(not(feature = "compact"))]
 /// How long the inputs must rest before the address and storage are updated (browsers
 /// throttle `history.replaceState`).
 const PERSIST_DELAY: Duration = Duration::from_millis(300);
 
-#[cfg(not(feature = "compact"))]
 fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
     pairs
         .iter()
@@ -41,7 +39,6 @@ fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
         .map(|(_, v)| v.clone())
 }
 
-#[cfg(not(feature = "compact"))]
 /// Where a calculator starts: the link's scenario if it has one for this config, else the
 /// stored one, else the config's defaults. Returns what could not be restored, in words.
 pub fn initial_scenario(
@@ -96,13 +93,9 @@ pub fn Calculator(
     #[prop(optional)]
     persist: bool,
 ) -> impl IntoView {
-    #[cfg(not(feature = "compact"))]
     if persist {
         keep_in_address(ctx, config_url.clone());
     }
-    // The compact build keeps nothing: its full calculator (the other build) does.
-    #[cfg(feature = "compact")]
-    let _ = (persist, &notices, config_url);
     // The root's class and theme, set by one effect (before the one that says `ready`):
     // reactive attributes in `view!` cost tachys's attribute code per closure type.
     let root = NodeRef::<Div>::new();
@@ -113,10 +106,17 @@ pub fn Calculator(
             let _ = el.set_attribute("data-theme", &theme);
         }
     });
-    // The host hears of every new result, the first one after `ready`, so no event ever
-    // comes before the widget says it is ready.
-    Effect::new(move |first: Option<()>| {
-        if first.is_none() {
+    // Whether the full layout is drawn: it comes with its own chunk of wasm (`full_when_loaded`).
+    let drawn = RwSignal::new(false);
+    // `ready` once the calculator shows (compact mode at once, the full layout once drawn),
+    // then every new result, the first one after `ready`, so no event comes before it.
+    Effect::new(move |ready: Option<bool>| {
+        let was = ready.unwrap_or(false);
+        // Once ready, `compact` and `drawn` are not read again: a mode change says nothing.
+        if !(was || ctx.compact.get() || drawn.get()) {
+            return false;
+        }
+        if !was {
             ctx.emit("ready", &(), false);
         }
         ctx.with_report(|result| {
@@ -124,21 +124,23 @@ pub fn Calculator(
                 ctx.emit("change", &ChangeDetail { scenario, result }, false)
             })
         });
+        true
     });
-    #[cfg(not(feature = "compact"))]
-    let layout = {
-        let notices = RwSignal::new(notices);
-        // Either, not `AnyView`: erasing the two layouts' types cost 5.4 KB of gzipped wasm.
-        move || {
-            if ctx.compact.get() {
-                Either::Left(compact_layout(ctx))
-            } else {
-                Either::Right(full_layout(ctx, config_url.clone(), notices))
-            }
+    let notices = RwSignal::new(notices);
+    // Either, not `AnyView`: erasing the two layouts' types cost 5.4 KB of gzipped wasm.
+    let layout = move || {
+        if ctx.compact.get() {
+            Either::Left(compact_layout(ctx))
+        } else {
+            Either::Right(full_when_loaded(
+                ctx,
+                config_url.clone(),
+                notices,
+                root,
+                drawn,
+            ))
         }
     };
-    #[cfg(feature = "compact")]
-    let layout = compact_layout(ctx);
     view! {
         <div node_ref=root part="root" lang=ctx.lang()>
             {layout}
@@ -157,7 +159,6 @@ fn root_class(ctx: Ctx) -> &'static str {
 }
 
 /// Keeps the scenario in the page's address and local storage, once the inputs rest.
-#[cfg(not(feature = "compact"))]
 fn keep_in_address(ctx: Ctx, url: String) {
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |_| {
@@ -179,9 +180,108 @@ fn keep_in_address(ctx: Ctx, url: String) {
     });
 }
 
+/// The full layout once its chunk of wasm (and its stylesheet) is in: fetched on first need,
+/// so a pricing page's compact calculator never downloads it (issue 12). Nothing is drawn
+/// until then; `drawn` is set once it is, and focus moves into the calculator if the visitor
+/// asked for it (`ctx.focus_full`). If the chunk cannot load (the loader has fired
+/// `tierwiseerror` naming the file and why), a visitor who came from compact mode is back there,
+/// and a calculator that started full shows an error panel.
+fn full_when_loaded(
+    ctx: Ctx,
+    config_url: String,
+    notices: RwSignal<Vec<String>>,
+    root: NodeRef<Div>,
+    drawn: RwSignal<bool>,
+) -> impl IntoView {
+    // None while loading, then whether the chunk loaded.
+    let loaded = RwSignal::new(None::<bool>);
+    let style = ctx
+        .host
+        .get_value()
+        .and_then(|h| super::loader::full(&h))
+        .map(wasm_bindgen_futures::JsFuture::from);
+    leptos::task::spawn_local(async move {
+        if let Some(style) = style {
+            // The loader reports a stylesheet or chunk that failed itself.
+            let _ = style.await;
+        }
+        let ok = preload_full_view().await.is_ok();
+        if !ok && ctx.focus_full.try_get_value() == Some(true) {
+            ctx.focus_full.set_value(false);
+            ctx.compact.set(true);
+        } else {
+            let _ = loaded.try_set(Some(ok));
+        }
+    });
+    move || {
+        let view = match loaded.get()? {
+            // Loaded, so the call finishes at once, owned by this closure like any view.
+            true => Either::Left(ready_now(full_view(ctx, config_url.clone(), notices))?.ok()?),
+            false => {
+                let title = ctx.t("error.full");
+                let render = move || vec![error_panel(&title, &[])];
+                Either::Right(view! { <Region render=Box::new(render) /> })
+            }
+        };
+        // A frame later, so it is painted; the calculator may be gone by then.
+        request_animation_frame(move || {
+            let _ = drawn.try_set(true);
+            if ctx.focus_full.try_get_value() == Some(true) {
+                ctx.focus_full.set_value(false);
+                if let Some(el) = root.try_get_untracked().flatten() {
+                    el.set_tab_index(-1);
+                    let _ = el.focus();
+                }
+            }
+        });
+        Some(view)
+    }
+}
+
+/// The full layout, in its own chunk of wasm in the widget's build (the `split` feature:
+/// scripts/bundle.mjs splits it out with wasm-split). Its future loads the chunk first;
+/// `preload_full_view` only loads it. `fallible`: a chunk that cannot load is an `Err`, not a
+/// panic (which would stop the whole wasm).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    full_view,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(preload_full_view),
+    fallible
+)]
+fn full_view(
+    ctx: Ctx,
+    config_url: String,
+    notices: RwSignal<Vec<String>>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(full_layout(ctx, config_url, notices).into_any())
+}
+/// Without the split (native builds, wasm tests): the same, in the one wasm.
+#[cfg(not(feature = "split"))]
+async fn full_view(
+    ctx: Ctx,
+    config_url: String,
+    notices: RwSignal<Vec<String>>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(full_layout(ctx, config_url, notices).into_any())
+}
+#[cfg(not(feature = "split"))]
+async fn preload_full_view() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// The output of `future` if it is ready at once (a split function whose chunk is loaded).
+fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
+    }
+}
+
 /// Everything: inputs, assumptions, verdict, cards, charts, tables (and presenter mode's
 /// comparison).
-#[cfg(not(feature = "compact"))]
 fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> impl IntoView {
     steps(ctx.step, 2);
     view! {
@@ -219,7 +319,6 @@ fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> 
 /// tables (step 2). In one task it took ~70 ms (~280 ms at a phone's speed) in which the page
 /// could not answer a tap; the verdict now shows after the first step. Counts `step` from 0
 /// to `last`.
-#[cfg(not(feature = "compact"))]
 fn steps(step: RwSignal<u8>, last: u8) {
     step.set(0);
     fn after_paint(step: RwSignal<u8>, last: u8) {
@@ -244,19 +343,13 @@ fn steps(step: RwSignal<u8>, last: u8) {
 }
 
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,
-/// and the way to the full calculator with the scenario as it is: in place in the full build,
-/// by loading the full build in the compact one (the loader swaps them, see `loader::open_full`).
+/// and the way to the full calculator with the scenario as it is, in place (its chunk of wasm
+/// comes in then, or already when the button is pointed at or tabbed to: see tierwise.js).
 fn compact_layout(ctx: Ctx) -> impl IntoView {
-    // In the compact build the loader brings in the full build (and fetches it already when
-    // the button is pointed at or tabbed to, so a click finds it compiled).
-    #[cfg(feature = "compact")]
     let open: OnClick = Box::new(move |_, _| {
-        if let Some(h) = ctx.host.get_value() {
-            super::loader::open_full(&h);
-        }
+        ctx.focus_full.set_value(true);
+        ctx.compact.set(false);
     });
-    #[cfg(not(feature = "compact"))]
-    let open: OnClick = Box::new(move |_, _| ctx.compact.set(false));
     // A region, not a `view!` button: the compact build then has no `on:` at all (see dom.rs).
     let button = move || {
         let label = ctx.t("compact.compare_all");

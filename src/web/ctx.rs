@@ -39,10 +39,11 @@ pub struct Ctx {
     pub compact: RwSignal<bool>,
     /// The element events are dispatched on (the custom element), if any.
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// Scenario A, pinned for comparison with the current one (B). Presenter mode's, so not
-    /// in the compact build.
-    #[cfg(not(feature = "compact"))]
+    /// Scenario A, pinned for comparison with the current one (B): presenter mode's.
     pub pinned: RwSignal<Option<Scenario>>,
+    /// Whether focus moves into the full layout once it is drawn (the visitor asked for it
+    /// from compact mode's "compare all options").
+    pub focus_full: StoredValue<bool>,
     /// "light", "dark" or "auto".
     pub theme: RwSignal<String>,
     /// How far the full layout's first render has come (see `app::steps`): regions drawn at a
@@ -148,8 +149,8 @@ impl Ctx {
             present: RwSignal::new(false),
             compact: RwSignal::new(false),
             host: StoredValue::new_local(None),
-            #[cfg(not(feature = "compact"))]
             pinned: RwSignal::new(None),
+            focus_full: StoredValue::new(false),
             theme: RwSignal::new("auto".into()),
             step: RwSignal::new(u8::MAX),
         }

@@ -6,7 +6,6 @@
 pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
-#[cfg(not(feature = "compact"))]
 use super::app::initial_scenario;
 use super::app::{Calculator, ErrorPanel};
 use super::ctx::Ctx;
@@ -124,8 +123,7 @@ impl Widget {
             }
         }
         if let Some(ctx) = ctx {
-            // The compact build shows compact mode only: for the others the loader swaps builds.
-            if let (Some(m), false) = (&new.mode, cfg!(feature = "compact")) {
+            if let Some(m) = &new.mode {
                 ctx.present.set(m == "present");
                 ctx.compact.set(m == "compact");
             }
@@ -182,12 +180,9 @@ impl Widget {
             return Ok(());
         };
         match name {
-            // The compact build has compact mode only: the loader brings in the full build.
             "mode" => {
-                if !cfg!(feature = "compact") {
-                    ctx.present.set(false);
-                    ctx.compact.set(false);
-                }
+                ctx.present.set(false);
+                ctx.compact.set(false);
             }
             "theme" => ctx.theme.set("auto".into()),
             // Both are part of the load's source: changing either reloads the calculator.
@@ -337,9 +332,6 @@ fn widget_view(shared: Shared) -> impl IntoView {
             // One set of formatters, for the notices and then the calculator.
             let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w);
             let persist = o.persist.unwrap_or(false);
-            #[cfg(feature = "compact")]
-            let (start, mut notices) = (Scenario::defaults(&config), Vec::new());
-            #[cfg(not(feature = "compact"))]
             let (start, mut notices) = if persist {
                 initial_scenario(&config, &url, &numbers)
             } else {
@@ -361,8 +353,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
             let ctx = Ctx::new(config, start, numbers);
             ctx.host.set_value(Some(host()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
-            ctx.compact
-                .set(cfg!(feature = "compact") || o.mode.as_deref() == Some("compact"));
+            ctx.compact.set(o.mode.as_deref() == Some("compact"));
             if let Some(t) = o.theme {
                 ctx.theme.set(t);
             }

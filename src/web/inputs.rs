@@ -2,8 +2,6 @@
 //!
 //! Every entry is checked against the engine's own ranges; a refused entry shows the engine's
 //! message at the field and never reaches the scenario, so the last valid result stays.
-// The compact build uses a few of these components; the rest belong to the full calculator.
-#![cfg_attr(feature = "compact", allow(dead_code))]
 
 use super::ctx::Ctx;
 use super::dom::{el, text, OnInput, Region};

@@ -12,8 +12,7 @@ struct Loader {
     /// `fetch(url)`: a config's response, perhaps already on its way (the loader starts the
     /// fetch of a mounted element's config while the wasm loads).
     fetch: Option<js_sys::Function>,
-    /// `full(host)`: the compact build's way to the full one (see `open_full`).
-    #[cfg_attr(not(feature = "compact"), allow(dead_code))]
+    /// `full(host)`: the full calculator is coming on `host`: its stylesheet (see `full`).
     full: Option<js_sys::Function>,
 }
 
@@ -65,9 +64,8 @@ pub fn fetch(url: &str) -> Option<js_sys::Promise> {
     }
 }
 
-/// Compact mode's "compare all options" in the compact build: the loader brings in the full
-/// calculator on `host` with its scenario as it is.
-#[cfg(feature = "compact")]
-pub fn open_full(host: &web_sys::HtmlElement) {
-    call(|l| l.full.clone(), &[host]);
+/// The full layout is coming on `host`: the loader links its stylesheet (once), and the promise
+/// settles when that has loaded or failed (the loader reports a failure itself).
+pub fn full(host: &web_sys::HtmlElement) -> Option<js_sys::Promise> {
+    call(|l| l.full.clone(), &[host])?.dyn_into().ok()
 }

@@ -4,9 +4,7 @@
 
 mod api;
 mod app;
-#[cfg(not(feature = "compact"))]
 mod assumptions;
-#[cfg(not(feature = "compact"))]
 mod charts;
 mod ctx;
 pub mod dom;
@@ -18,13 +16,10 @@ pub mod js;
 pub mod load;
 mod loader;
 mod options;
-#[cfg(not(feature = "compact"))]
 mod present;
-#[cfg(not(feature = "compact"))]
 mod report;
 mod results;
 pub mod state;
-#[cfg(not(feature = "compact"))]
 mod toolbar;
 
 pub use app::Calculator;

@@ -1,6 +1,4 @@
 //! The answer: the verdict, one card per option, and every cost line with its math.
-// The compact build uses a few of these components; the rest belong to the full calculator.
-#![cfg_attr(feature = "compact", allow(dead_code))]
 
 use super::ctx::Ctx;
 use super::dom::{action, data_index, el, text, El, LazyDetails, OnClick, Region};

@@ -64,7 +64,7 @@ function onlyOwnRequests(p, base = server.url) {
     const u = new URL(url);
     assert.equal(u.origin, base, `request to another origin: ${url}`);
     assert.ok(
-      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|tierwise-full\.css|wasm\/tierwise(_compact)?_bg\.wasm)|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
+      /^\/(examples\/[\w.-]+\.(html|css|js)|widget\/(tierwise\.(js|css)|tierwise-full\.css|wasm\/tierwise(_full)?_bg\.wasm)|configs\/[\w-]+\.json|fixtures\/[\w.-]+|embed\.(html|js)|demo\.css)$/.test(u.pathname),
       `unexpected request: ${u.pathname}`,
     );
   }
@@ -379,19 +379,20 @@ test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle
   const bundle = await readFile(new URL('../../dist/widget/tierwise.js', import.meta.url));
   const good = 'sha384-' + createHash('sha384').update(bundle).digest('base64');
   const bad = 'sha384-' + createHash('sha384').update('something else').digest('base64');
-  const sri = (hash) =>
+  const sri = (hash, mode = 'compact') =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title><link rel="icon" href="data:,">` +
     `<script type="module" src="/widget/tierwise.js" integrity="${hash}" crossorigin="anonymous"></script></head>` +
-    `<body><h1>SRI</h1><tierwise-calculator config="/configs/stream-platform.json" mode="compact"></tierwise-calculator></body></html>`;
+    `<body><h1>SRI</h1><tierwise-calculator config="/configs/stream-platform.json" mode="${mode}"></tierwise-calculator></body></html>`;
   const corrupted = async (file) => {
     const body = Buffer.from(await readFile(new URL(`../../dist/widget/wasm/${file}`, import.meta.url)));
     body[body.length - 10] ^= 0xff;
     return body;
   };
   const sriServer = await serve(DIST, () => ({}), { '/sri-good.html': sri(good), '/sri-bad.html': sri(bad) });
-  // The compact build changed on the way; then only the full one, which compact mode brings in.
-  const tampered = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_compact_bg.wasm': await corrupted('tierwise_compact_bg.wasm'), '/sri-good.html': sri(good) });
-  const tamperedFull = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_bg.wasm': await corrupted('tierwise_bg.wasm'), '/sri-good.html': sri(good) });
+  // The main wasm changed on the way; then only the full layout's chunk, which compact mode
+  // brings in.
+  const tampered = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_bg.wasm': await corrupted('tierwise_bg.wasm'), '/sri-good.html': sri(good) });
+  const tamperedFull = await serve(DIST, () => ({}), { '/widget/wasm/tierwise_full_bg.wasm': await corrupted('tierwise_full_bg.wasm'), '/sri-good.html': sri(good), '/sri-full.html': sri(good, 'full') });
   try {
     const ok = await visit('/sri-good.html', sriServer.url);
     await waitReady(ok.page);
@@ -406,22 +407,33 @@ test('Subresource Integrity: the snippet hash loads the bundle; a changed bundle
     await swapped.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
     const error = (await events(swapped.page, 'tierwise:error'))[0];
     // It names the file, and says its hash did not match (not just "Failed to fetch").
-    assert.match(error.detail.message, /could not start: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_compact_bg\.wasm does not match the integrity hash/);
-    assert.match(error.detail.problems[0].path, /\/widget\/wasm\/tierwise_compact_bg\.wasm$/);
+    assert.match(error.detail.message, /could not start: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_bg\.wasm does not match the integrity hash/);
+    assert.match(error.detail.problems[0].path, /\/widget\/wasm\/tierwise_bg\.wasm$/);
     await swapped.context.close();
 
-    // The compact calculator works; asking for every option names the full build's file, and
-    // the compact calculator stays.
+    // The compact calculator works; asking for every option names the chunk's file, and the
+    // compact calculator is back, its button ready to try again.
     const half = await visit('/sri-good.html', tamperedFull.url);
     await waitReady(half.page);
     const widget = half.page.locator('tierwise-calculator');
     await widget.getByRole('button', { name: 'Compare all options' }).click();
     await half.page.waitForFunction(() => window.__events.some((e) => e.type === 'tierwise:error'));
     const fullError = (await events(half.page, 'tierwise:error'))[0];
-    assert.match(fullError.detail.message, /\/widget\/wasm\/tierwise_bg\.wasm does not match the integrity hash/);
+    assert.match(fullError.detail.message, /could not load the full calculator: http:\/\/127\.0\.0\.1:\d+\/widget\/wasm\/tierwise_full_bg\.wasm does not match the integrity hash/);
+    assert.match(fullError.detail.problems[0].path, /\/widget\/wasm\/tierwise_full_bg\.wasm$/);
+    await widget.getByRole('button', { name: 'Compare all options' }).waitFor();
     assert.equal(await widget.locator('.verdict').count(), 1);
-    assert.equal(await widget.getByRole('button', { name: 'Compare all options' }).count(), 1);
+    assert.equal(await widget.locator('.card').count(), 0);
     await half.context.close();
+
+    // A calculator that starts full says so in its panel, besides the event.
+    const none = await visit('/sri-full.html', tamperedFull.url);
+    const panel = none.page.locator('tierwise-calculator').getByRole('alert');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /The full calculator could not be loaded/);
+    const noneError = (await events(none.page, 'tierwise:error'))[0];
+    assert.match(noneError.detail.message, /tierwise_full_bg\.wasm does not match the integrity hash/);
+    await none.context.close();
   } finally {
     await sriServer.close();
     await tampered.close();

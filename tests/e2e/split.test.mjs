@@ -1,14 +1,14 @@
-// The two builds (issue 12): a compact calculator downloads the compact build alone; "compare
-// all options", or a mode it does not have, brings in the full build with the scenario as it
-// is; a full or presenter calculator never downloads the compact build; the engine API takes
-// whichever is there.
+// The split build (issue 12): a compact calculator downloads the main wasm alone; "compare all
+// options", or another mode, brings in the full layout's chunk and shows it in place, with the
+// scenario as it is; a full or presenter calculator downloads both, once; the engine API needs
+// the main wasm only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { closeAll, DIST, launch, visit as visitPage } from './browser.mjs';
 
-const COMPACT = '/widget/wasm/tierwise_compact_bg.wasm';
-const FULL = '/widget/wasm/tierwise_bg.wasm';
+const MAIN = '/widget/wasm/tierwise_bg.wasm';
+const CHUNK = '/widget/wasm/tierwise_full_bg.wasm';
 
 const page = (body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Builds</title><link rel="icon" href="data:,">` +
@@ -50,17 +50,17 @@ const FULL_CSS = '/widget/tierwise-full.css';
 const count = (p, type) => p.evaluate((t) => window.__events.filter((e) => e.type === t).length, type);
 const until = (p, type, n = 1) => p.waitForFunction(([t, k]) => window.__events.filter((e) => e.type === t).length >= k, [type, n], { timeout: 20000 });
 
-test('compact mode downloads the compact build alone; pointing at "compare all options" fetches the full one', async () => {
+test('compact mode downloads the main wasm alone; pointing at "compare all options" fetches the full layout\'s chunk', async () => {
   const { context, page } = await visit('/compact.html');
   await until(page, 'tierwisechange');
   const widget = page.locator('tierwise-calculator');
   await page.waitForTimeout(300);
-  assert.deepEqual(wasmRequests(page), [COMPACT]);
+  assert.deepEqual(wasmRequests(page), [MAIN]);
   // And the stylesheet every calculator needs, not the full calculator's.
   assert.deepEqual(cssRequests(page), [BASE_CSS]);
   await widget.getByRole('button', { name: 'Compare all options' }).hover();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/tierwise_bg.wasm')));
-  assert.deepEqual(wasmRequests(page), [COMPACT, FULL]);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/tierwise_full_bg.wasm')));
+  assert.deepEqual(wasmRequests(page), [MAIN, CHUNK]);
   // Fetched, not shown: the compact calculator is still the one on screen.
   assert.equal(await widget.locator('.card').count(), 0);
   assert.deepEqual(page.errors, []);
@@ -77,7 +77,7 @@ test('"compare all options" brings in the full calculator with the scenario, foc
   const before = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
   await widget.getByRole('button', { name: 'Compare all options' }).press('Enter');
   await widget.locator('.card').first().waitFor();
-  // Shown styled: the full calculator's stylesheet came in with its build, after the base one.
+  // Shown styled: the full calculator's stylesheet came in with its chunk, after the base one.
   assert.deepEqual(cssRequests(page), [BASE_CSS, FULL_CSS]);
   assert.equal(await widget.locator('.layout').evaluate((e) => getComputedStyle(e).display), 'grid');
   assert.deepEqual(
@@ -92,13 +92,14 @@ test('"compare all options" brings in the full calculator with the scenario, foc
   assert.deepEqual(after.requirements, ['sso']);
   assert.equal(await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '95');
   assert.equal(await widget.getByRole('checkbox', { name: /SAML single sign-on/ }).isChecked(), true);
-  // One calculator in the shadow root, the full one, and the compact one is gone.
+  // One calculator in the shadow root, the full one, and the compact layout is gone.
   assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('[part="container"]').length), 1);
   assert.equal(await widget.getByRole('button', { name: 'Compare all options' }).count(), 0);
   // Focus went with the visitor into the full calculator, not back to the page.
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TIERWISE-CALCULATOR');
   assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.activeElement?.classList.contains('tierwise')), true);
-  // The element's API and events go on, from the full build.
+  // The element's API and events go on; nothing was downloaded twice.
+  assert.deepEqual(wasmRequests(page), [MAIN, CHUNK]);
   const changes = await count(page, 'tierwisechange');
   await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('120');
   await until(page, 'tierwisechange', changes + 1);
@@ -110,19 +111,19 @@ test('"compare all options" brings in the full calculator with the scenario, foc
   await context.close();
 });
 
-test('a full or presenter calculator never downloads the compact build', async () => {
+test('a full or presenter calculator downloads the main wasm and the chunk, each once', async () => {
   for (const path of ['/full.html', '/present.html']) {
     const { context, page } = await visit(path);
     await until(page, 'tierwisechange');
     await page.locator('tierwise-calculator .card').first().waitFor();
-    assert.deepEqual(wasmRequests(page), [FULL], path);
+    assert.deepEqual(wasmRequests(page).sort(), [MAIN, CHUNK], path);
     assert.deepEqual(cssRequests(page), [BASE_CSS, FULL_CSS], path);
     assert.deepEqual(page.errors, [], path);
     await context.close();
   }
 });
 
-test('the mode attribute: leaving compact mode brings in the full build; going back stays in it', async () => {
+test('the mode attribute: leaving compact mode brings in the chunk; going back and forth loads nothing more', async () => {
   const { context, page } = await visit('/compact.html');
   await until(page, 'tierwisechange');
   const widget = page.locator('tierwise-calculator');
@@ -131,7 +132,7 @@ test('the mode attribute: leaving compact mode brings in the full build; going b
   await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'present'));
   await widget.locator('.tierwise.present').waitFor();
   assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').scenario.team_size), 42);
-  // The full build has compact mode too: no third download, no reload.
+  // Back to compact: no download, no reload.
   await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'compact'));
   await widget.locator('.tierwise.compact').waitFor();
   assert.equal(await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).inputValue(), '42');
@@ -144,12 +145,12 @@ test('the mode attribute: leaving compact mode brings in the full build; going b
   await page.evaluate(() => document.querySelector('tierwise-calculator').removeAttribute('mode'));
   await page.waitForFunction(() => !document.querySelector('tierwise-calculator').shadowRoot.querySelector('.tierwise.present'));
   assert.equal(await widget.locator('.tierwise.compact').count(), 0);
-  assert.deepEqual(wasmRequests(page), [COMPACT, FULL]);
+  assert.deepEqual(wasmRequests(page), [MAIN, CHUNK]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
 
-test('mount(): mode through update() and reset; a bad mode is refused by the compact build; destroy while the full build loads', async () => {
+test('mount(): mode through update() and reset; a bad mode is refused; destroy while the chunk loads', async () => {
   const { context, page } = await visit('/blank.html');
   const out = await page.evaluate(async () => {
     const { mount } = await import('/widget/tierwise.js');
@@ -170,7 +171,7 @@ test('mount(): mode through update() and reset; a bad mode is refused by the com
     h.update({ mode: 'full', team_size: 31 });
     await shown('.card');
     const afterFull = h.scenario.team_size;
-    // Another calculator, destroyed while its full build would be coming in.
+    // Another calculator, destroyed while its full layout would be coming in.
     const other = document.createElement('div');
     document.body.append(other);
     const h2 = mount(other, { config: '/configs/stream-platform.json', mode: 'compact' });
@@ -188,7 +189,7 @@ test('mount(): mode through update() and reset; a bad mode is refused by the com
   await context.close();
 });
 
-test('engine() and evaluate() use the compact build on a page that has no full calculator', async () => {
+test('engine() and evaluate() need the main wasm alone', async () => {
   const { context, page } = await visit('/blank.html');
   const out = await page.evaluate(async () => {
     const { engine, evaluate } = await import('/widget/tierwise.js');
@@ -200,17 +201,17 @@ test('engine() and evaluate() use the compact build on a page that has no full c
     return { a, b };
   });
   assert.equal(out.a, out.b);
-  assert.deepEqual(wasmRequests(page), [COMPACT]);
+  assert.deepEqual(wasmRequests(page), [MAIN]);
   await context.close();
 });
 
 test('a loading calculator keeps room, so the page below never jumps back; a lazy one waits for the eager one', async () => {
   const context = await launch();
   const page = await context.newPage();
-  // The compact build is held back until the test lets it through.
+  // The main wasm is held back until the test lets it through.
   let release;
   const held = new Promise((r) => (release = r));
-  await context.route('**' + COMPACT, async (route) => {
+  await context.route('**' + MAIN, async (route) => {
     await held;
     await route.continue();
   });
@@ -225,7 +226,7 @@ test('a loading calculator keeps room, so the page below never jumps back; a laz
   const loading = await below();
   assert.ok(loading >= 400, `the element below starts ${loading} px down`);
   await page.waitForTimeout(500);
-  assert.deepEqual(wasm, [COMPACT]);
+  assert.deepEqual(wasm, [MAIN]);
   release();
   await page.locator('tierwise-calculator').first().locator('.verdict').waitFor();
   // Shown: the room is given back, and the calculator only grew.
@@ -236,6 +237,6 @@ test('a loading calculator keeps room, so the page below never jumps back; a laz
   assert.equal(await room('#broken'), '');
   // The lazy one started after the eager ones, and shows.
   await page.locator('#lazy').locator('.card').first().waitFor();
-  assert.deepEqual(wasm, [COMPACT, FULL]);
+  assert.deepEqual(wasm, [MAIN, CHUNK]);
   await context.close();
 });

@@ -123,6 +123,7 @@ messages! {
     "compare.title" => "Compare scenarios",
     "compare.what_differs" => "What differs",
     "error.config" => "This pricing config cannot be used",
+    "error.full" => "The full calculator could not be loaded: check the connection, then reload the page",
     "field.horizon" => "Horizon (years)",
     "field.not_a_number" => "{label} must be a number",
     "field.requirements" => "Requirements",
