@@ -13,13 +13,11 @@ use {
     super::assumptions::{AssumptionsPanel, AssumptionsPrint},
     super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart},
     super::inputs::{Requirements, ScenarioFields},
+    super::persist::Memory,
     super::present::Compare,
     super::report::ReportHeading,
     super::results::{CostTables, Notices, OptionCards},
-    super::state,
-    super::toolbar::{current_query, Toolbar},
-    crate::model::share::from_query,
-    crate::model::Config,
+    super::toolbar::Toolbar,
     leptos::either::Either,
     std::time::Duration,
 };
@@ -27,49 +25,6 @@ use {
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-
-/// How long the inputs must rest before the address and storage are updated (browsers
-/// throttle `history.replaceState`).
-const PERSIST_DELAY: Duration = Duration::from_millis(300);
-
-fn param(pairs: &[(String, String)], name: &str) -> Option<String> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-}
-
-/// Where a calculator starts: the link's scenario if it has one for this config, else the
-/// stored one, else the config's defaults. Returns what could not be restored, in words.
-pub fn initial_scenario(
-    config: &Config,
-    config_url: &str,
-    numbers: &IntlNumbers,
-) -> (Scenario, Vec<String>) {
-    let link = state::query_pairs();
-    let has_scenario = link
-        .iter()
-        .any(|(k, _)| !crate::model::share::PAGE_PARAMS.contains(&k.as_str()));
-    let same_config =
-        |pairs: &[(String, String)]| param(pairs, "config").is_none_or(|c| c == config_url);
-    let source = if has_scenario && same_config(&link) {
-        Some(link)
-    } else {
-        state::stored()
-            .map(|s| state::parse_query(&s))
-            .filter(|p| param(p, "config").as_deref() == Some(config_url))
-    };
-    match source {
-        None => (Scenario::defaults(config), Vec::new()),
-        Some(pairs) => {
-            let (scenario, problems) = from_query(config, &pairs, numbers);
-            (
-                scenario,
-                problems.iter().map(|p| numbers.problem(p)).collect(),
-            )
-        }
-    }
-}
 
 /// The detail of `tierwise:change`.
 #[derive(serde::Serialize)]
@@ -89,13 +44,10 @@ pub fn Calculator(
     /// Where the config came from: kept in the address and in share links.
     #[prop(into)]
     config_url: String,
-    /// Whether to keep the scenario in the page's address and local storage.
-    #[prop(optional)]
-    persist: bool,
+    /// The full layout's memory (`persist`): `None` keeps nothing.
+    #[prop(optional_no_strip)]
+    memory: Option<Memory>,
 ) -> impl IntoView {
-    if persist {
-        keep_in_address(ctx, config_url.clone());
-    }
     // The root's class and theme, set by one effect (before the one that says `ready`):
     // reactive attributes in `view!` cost tachys's attribute code per closure type.
     let root = NodeRef::<Div>::new();
@@ -126,19 +78,17 @@ pub fn Calculator(
         });
         true
     });
-    let notices = RwSignal::new(notices);
+    let full = Full {
+        config_url,
+        notices: RwSignal::new(notices),
+        memory,
+    };
     // Either, not `AnyView`: erasing the two layouts' types cost 5.4 KB of gzipped wasm.
     let layout = move || {
         if ctx.compact.get() {
             Either::Left(compact_layout(ctx))
         } else {
-            Either::Right(full_when_loaded(
-                ctx,
-                config_url.clone(),
-                notices,
-                root,
-                drawn,
-            ))
+            Either::Right(full_when_loaded(ctx, full.clone(), root, drawn))
         }
     };
     view! {
@@ -158,28 +108,6 @@ fn root_class(ctx: Ctx) -> &'static str {
     }
 }
 
-/// Keeps the scenario in the page's address and local storage, once the inputs rest.
-fn keep_in_address(ctx: Ctx, url: String) {
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let query = current_query(ctx, &url);
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let write = move || {
-            state::replace_query(&query);
-            state::store(&query);
-        };
-        pending.set_value(set_timeout_with_handle(write, PERSIST_DELAY).ok());
-    });
-    // A destroyed calculator writes nothing more.
-    on_cleanup(move || {
-        if let Some(Some(h)) = pending.try_get_value() {
-            h.clear();
-        }
-    });
-}
-
 /// The full layout once its chunk of wasm (and its stylesheet) is in: fetched on first need,
 /// so a pricing page's compact calculator never downloads it (issue 12). Nothing is drawn
 /// until then; `drawn` is set once it is, and focus moves into the calculator if the visitor
@@ -188,8 +116,7 @@ fn keep_in_address(ctx: Ctx, url: String) {
 /// and a calculator that started full shows an error panel.
 fn full_when_loaded(
     ctx: Ctx,
-    config_url: String,
-    notices: RwSignal<Vec<String>>,
+    full: Full,
     root: NodeRef<Div>,
     drawn: RwSignal<bool>,
 ) -> impl IntoView {
@@ -216,7 +143,7 @@ fn full_when_loaded(
     move || {
         let view = match loaded.get()? {
             // Loaded, so the call finishes at once, owned by this closure like any view.
-            true => Either::Left(ready_now(full_view(ctx, config_url.clone(), notices))?.ok()?),
+            true => Either::Left(ready_now(full_view(ctx, full.clone()))?.ok()?),
             false => {
                 let title = ctx.t("error.full");
                 let render = move || vec![error_panel(&title, &[])];
@@ -249,21 +176,13 @@ fn full_when_loaded(
     preload(preload_full_view),
     fallible
 )]
-fn full_view(
-    ctx: Ctx,
-    config_url: String,
-    notices: RwSignal<Vec<String>>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(full_layout(ctx, config_url, notices).into_any())
+fn full_view(ctx: Ctx, full: Full) -> Result<AnyView, SplitLoaderError> {
+    Ok(full_layout(ctx, full).into_any())
 }
 /// Without the split (native builds, wasm tests): the same, in the one wasm.
 #[cfg(not(feature = "split"))]
-async fn full_view(
-    ctx: Ctx,
-    config_url: String,
-    notices: RwSignal<Vec<String>>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(full_layout(ctx, config_url, notices).into_any())
+async fn full_view(ctx: Ctx, full: Full) -> Result<AnyView, SplitLoaderError> {
+    Ok(full_layout(ctx, full).into_any())
 }
 #[cfg(not(feature = "split"))]
 async fn preload_full_view() -> Result<(), SplitLoaderError> {
@@ -280,9 +199,28 @@ fn ready_now<F: std::future::Future>(future: F) -> Option<F::Output> {
     }
 }
 
+/// What the full layout needs beyond the calculator's state.
+#[derive(Clone)]
+struct Full {
+    /// Where the config came from: kept in the address and in share links.
+    config_url: String,
+    /// What a restored link or stored state, or the host's options, had to ignore.
+    notices: RwSignal<Vec<String>>,
+    /// Its memory (`persist`), if it keeps one.
+    memory: Option<Memory>,
+}
+
 /// Everything: inputs, assumptions, verdict, cards, charts, tables (and presenter mode's
 /// comparison).
-fn full_layout(ctx: Ctx, config_url: String, notices: RwSignal<Vec<String>>) -> impl IntoView {
+fn full_layout(ctx: Ctx, full: Full) -> impl IntoView {
+    let Full {
+        config_url,
+        notices,
+        memory,
+    } = full;
+    if let Some(memory) = memory {
+        memory.start(ctx, config_url.clone(), notices);
+    }
     steps(ctx.step, 2);
     view! {
         <ReportHeading ctx config_url=config_url.clone() />

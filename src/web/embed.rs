@@ -6,7 +6,6 @@
 pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
-use super::app::initial_scenario;
 use super::app::{Calculator, ErrorPanel};
 use super::ctx::Ctx;
 use super::dom::{text, Region};
@@ -17,6 +16,7 @@ use super::events::{
 use super::format::{is_locale, IntlNumbers};
 use super::load::{fetch_config, LoadError};
 use super::options::{Options, Source};
+use super::persist::Memory;
 use crate::model::decode::Decoder;
 use crate::model::messages::{catalogue_for, english, Messages};
 use crate::model::value::to_value;
@@ -331,34 +331,53 @@ fn widget_view(shared: Shared) -> impl IntoView {
             let locale = o.locale.clone().or_else(page_locale);
             // One set of formatters, for the notices and then the calculator.
             let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w);
-            let persist = o.persist.unwrap_or(false);
-            let (start, mut notices) = if persist {
-                initial_scenario(&config, &url, &numbers)
-            } else {
-                (Scenario::defaults(&config), Vec::new())
-            };
-            let start = if o.scenario.is_empty() {
-                start
-            } else {
-                match start.overlay(&config, &Value::Object(o.scenario.clone())) {
-                    Ok(s) => s,
-                    Err(p) => {
-                        let detail = error_detail("Some settings could not be used", &p.0);
-                        announce(&host(), &detail);
-                        notices.extend(p.0.iter().map(|p| numbers.problem(p)));
-                        start
-                    }
-                }
-            };
+            let (start, notices) = with_options(
+                &config,
+                Scenario::defaults(&config),
+                &o.scenario,
+                &numbers,
+                Some(&host()),
+            );
+            let compact = o.mode.as_deref() == Some("compact");
+            // A full calculator that keeps its scenario starts from the link's or the stored
+            // one, which its full layout restores (in its chunk); one that starts compact keeps
+            // its visitor's scenario when the full layout opens.
+            let memory = o
+                .persist
+                .unwrap_or(false)
+                .then(|| Memory::new((!compact).then(|| o.scenario.clone())));
             let ctx = Ctx::new(config, start, numbers);
             ctx.host.set_value(Some(host()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
-            ctx.compact.set(o.mode.as_deref() == Some("compact"));
+            ctx.compact.set(compact);
             if let Some(t) = o.theme {
                 ctx.theme.set(t);
             }
             shared.ctx.set_value(Some(ctx));
-            EitherOf3::C(view! { <Calculator ctx notices config_url=url persist /> })
+            EitherOf3::C(view! { <Calculator ctx notices config_url=url memory /> })
+        }
+    }
+}
+
+/// `start` with the host's scenario `options` over it; if they cannot be used, `start` as it
+/// is, what was wrong announced on `host` and returned in words.
+pub fn with_options(
+    config: &Config,
+    start: Scenario,
+    options: &[(String, Value)],
+    numbers: &IntlNumbers,
+    host: Option<&web_sys::HtmlElement>,
+) -> (Scenario, Vec<String>) {
+    if options.is_empty() {
+        return (start, Vec::new());
+    }
+    match start.overlay(config, &Value::Object(options.to_vec())) {
+        Ok(s) => (s, Vec::new()),
+        Err(p) => {
+            if let Some(host) = host {
+                announce(host, &error_detail("Some settings could not be used", &p.0));
+            }
+            (start, p.0.iter().map(|p| numbers.problem(p)).collect())
         }
     }
 }

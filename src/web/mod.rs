@@ -16,6 +16,7 @@ pub mod js;
 pub mod load;
 mod loader;
 mod options;
+mod persist;
 mod present;
 mod report;
 mod results;
