@@ -18,7 +18,7 @@ use {
     super::report::ReportHeading,
     super::results::{CostTables, Notices, OptionCards},
     super::toolbar::Toolbar,
-    leptos::either::Either,
+    leptos::either::EitherOf3,
     std::time::Duration,
 };
 
@@ -58,7 +58,7 @@ pub fn Calculator(
             let _ = el.set_attribute("data-theme", &theme);
         }
     });
-    // Whether the full layout is drawn: it comes with its own chunk of wasm (`full_when_loaded`).
+    // Whether the full layout is drawn: it comes with its own chunk of wasm (`load_full`).
     let drawn = RwSignal::new(false);
     // `ready` once the calculator shows (compact mode at once, the full layout once drawn),
     // then every new result, the first one after `ready`, so no event comes before it.
@@ -83,12 +83,30 @@ pub fn Calculator(
         notices: RwSignal::new(notices),
         memory,
     };
-    // Either, not `AnyView`: erasing the two layouts' types cost 5.4 KB of gzipped wasm.
+    // None until the full layout's chunk has come in (or failed to: `load_full`).
+    let loaded = RwSignal::new(None::<bool>);
+    let asked = StoredValue::new(false);
+    // One reactive closure and an `EitherOf3`: erasing the layouts' types (`AnyView`) cost
+    // 5.4 KB of gzipped wasm, a second closure for the full layout's states 1.4 KB (measured).
     let layout = move || {
         if ctx.compact.get() {
-            Either::Left(compact_layout(ctx))
+            return EitherOf3::A(compact_layout(ctx));
+        }
+        let Some(ok) = loaded.get() else {
+            if !asked.get_value() {
+                asked.set_value(true);
+                load_full(ctx, loaded, asked);
+            }
+            return EitherOf3::B(None);
+        };
+        shown(ctx, root, drawn);
+        if ok {
+            // Loaded, so the call finishes at once, owned by this closure like any view.
+            EitherOf3::B(ready_now(full_view(ctx, full.clone())).and_then(Result::ok))
         } else {
-            Either::Right(full_when_loaded(ctx, full.clone(), root, drawn))
+            let title = ctx.t("error.full");
+            let render = move || vec![error_panel(&title, &[])];
+            EitherOf3::C(view! { <Region render=Box::new(render) /> })
         }
     };
     view! {
@@ -108,20 +126,12 @@ fn root_class(ctx: Ctx) -> &'static str {
     }
 }
 
-/// The full layout once its chunk of wasm (and its stylesheet) is in: fetched on first need,
-/// so a pricing page's compact calculator never downloads it (issue 12). Nothing is drawn
-/// until then; `drawn` is set once it is, and focus moves into the calculator if the visitor
-/// asked for it (`ctx.focus_full`). If the chunk cannot load (the loader has fired
-/// `tierwiseerror` naming the file and why), a visitor who came from compact mode is back there,
-/// and a calculator that started full shows an error panel.
-fn full_when_loaded(
-    ctx: Ctx,
-    full: Full,
-    root: NodeRef<Div>,
-    drawn: RwSignal<bool>,
-) -> impl IntoView {
-    // None while loading, then whether the chunk loaded.
-    let loaded = RwSignal::new(None::<bool>);
+/// Brings in the full layout's chunk of wasm and its stylesheet (fetched on first need, so a
+/// pricing page's compact calculator never downloads them: issue 12), then sets `loaded`. If
+/// the chunk cannot load (the loader has fired `tierwiseerror` naming the file and why), a
+/// visitor who came from compact mode is back there, where "compare all options" tries again;
+/// a calculator that started full shows an error panel.
+fn load_full(ctx: Ctx, loaded: RwSignal<Option<bool>>, asked: StoredValue<bool>) {
     let style = ctx
         .host
         .get_value()
@@ -135,34 +145,28 @@ fn full_when_loaded(
         let ok = preload_full_view().await.is_ok();
         if !ok && ctx.focus_full.try_get_value() == Some(true) {
             ctx.focus_full.set_value(false);
+            asked.set_value(false);
             ctx.compact.set(true);
         } else {
             let _ = loaded.try_set(Some(ok));
         }
     });
-    move || {
-        let view = match loaded.get()? {
-            // Loaded, so the call finishes at once, owned by this closure like any view.
-            true => Either::Left(ready_now(full_view(ctx, full.clone()))?.ok()?),
-            false => {
-                let title = ctx.t("error.full");
-                let render = move || vec![error_panel(&title, &[])];
-                Either::Right(view! { <Region render=Box::new(render) /> })
+}
+
+/// Once the full layout (or its error panel) is painted, a frame later: `drawn` is set, and
+/// focus moves into the calculator if the visitor asked for it (`ctx.focus_full`). The
+/// calculator may be gone by then.
+fn shown(ctx: Ctx, root: NodeRef<Div>, drawn: RwSignal<bool>) {
+    request_animation_frame(move || {
+        let _ = drawn.try_set(true);
+        if ctx.focus_full.try_get_value() == Some(true) {
+            ctx.focus_full.set_value(false);
+            if let Some(el) = root.try_get_untracked().flatten() {
+                el.set_tab_index(-1);
+                let _ = el.focus();
             }
-        };
-        // A frame later, so it is painted; the calculator may be gone by then.
-        request_animation_frame(move || {
-            let _ = drawn.try_set(true);
-            if ctx.focus_full.try_get_value() == Some(true) {
-                ctx.focus_full.set_value(false);
-                if let Some(el) = root.try_get_untracked().flatten() {
-                    el.set_tab_index(-1);
-                    let _ = el.focus();
-                }
-            }
-        });
-        Some(view)
-    }
+        }
+    });
 }
 
 /// The full layout, in its own chunk of wasm in the widget's build (the `split` feature:
