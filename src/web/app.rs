@@ -1,7 +1,7 @@
 //! The calculator widget: full, compact and presenter layouts, events to the host, and
 //! the scenario it starts from.
 
-use super::ctx::Ctx;
+use super::ctx::{effect, Ctx};
 use super::dom::{el, text, El, OnClick, Region};
 use super::format::IntlNumbers;
 use super::inputs::MainFields;
@@ -51,7 +51,7 @@ pub fn Calculator(
     // The root's class and theme, set by one effect (before the one that says `ready`):
     // reactive attributes in `view!` cost tachys's attribute code per closure type.
     let root = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let (class, theme) = (root_class(ctx), ctx.theme.get());
         if let Some(el) = root.get() {
             let _ = el.set_attribute("class", class);
@@ -62,13 +62,14 @@ pub fn Calculator(
     let drawn = RwSignal::new(false);
     // `ready` once the calculator shows (compact mode at once, the full layout once drawn),
     // then every new result, the first one after `ready`, so no event comes before it.
-    Effect::new(move |ready: Option<bool>| {
-        let was = ready.unwrap_or(false);
+    let mut ready = false;
+    effect(move || {
         // Once ready, `compact` and `drawn` are not read again: a mode change says nothing.
-        if !(was || ctx.compact.get() || drawn.get()) {
-            return false;
+        if !(ready || ctx.compact.get() || drawn.get()) {
+            return;
         }
-        if !was {
+        if !ready {
+            ready = true;
             ctx.emit("ready", &(), false);
         }
         ctx.with_report(|result| {
@@ -76,7 +77,6 @@ pub fn Calculator(
                 ctx.emit("change", &ChangeDetail { scenario, result }, false)
             })
         });
-        true
     });
     let full = Full {
         config_url,

@@ -7,6 +7,7 @@
 //! Number fields are drawn the same way (their value is the input's property, see
 //! [`set_value`]), and so are buttons ([`action`]), selects and `<details>` ([`LazyDetails`]).
 
+use super::ctx::effect;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -277,20 +278,23 @@ pub fn Region(
         on_select,
         on_toggle,
     });
-    // The effect's value is what it drew last, to patch the next drawing against.
-    Effect::new(move |drawn: Option<Option<Vec<Node>>>| {
-        let h = host.get()?;
+    // What it drew last, to patch the next drawing against.
+    let mut drawn: Vec<Node> = Vec::new();
+    effect(move || {
+        let Some(h) = host.get() else { return };
         if let Some(handlers) = unattached.take() {
             listeners.set_value(listen(&h, handlers));
         }
         if after.is_some_and(|(step, n)| step.get() < n) {
-            return None;
+            drawn.clear();
+            return;
         }
+        let Some(doc) = h.owner_document() else {
+            return;
+        };
         let kids: Vec<Node> = render().into_iter().map(Node::El).collect();
-        let doc = h.owner_document()?;
-        let before = drawn.flatten().unwrap_or_default();
-        patch(&doc, &h, &before, &kids, false);
-        Some(kids)
+        patch(&doc, &h, &drawn, &kids, false);
+        drawn = kids;
     });
     view! { <div class=class node_ref=host></div> }
 }

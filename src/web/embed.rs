@@ -7,7 +7,7 @@ pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
 use super::app::{Calculator, ErrorPanel};
-use super::ctx::Ctx;
+use super::ctx::{effect, Ctx};
 use super::dom::{text, Region};
 use super::events::{
     announce, error_detail, forget, install_panic_hook, js_error, load_error_detail, refuse,
@@ -273,7 +273,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
     });
     // Only the latest load may show: an older one finishing late is dropped.
     let generation = Rc::new(std::cell::Cell::new(0u32));
-    Effect::new(move |_| {
+    effect(move || {
         let (_, locale, overrides) = source.get();
         let src = options.with_untracked(|o| shared.host.with_value(|h| config_source(o, h)));
         loaded.set(None);

@@ -3,7 +3,7 @@
 //! Every entry is checked against the engine's own ranges; a refused entry shows the engine's
 //! message at the field and never reaches the scenario, so the last valid result stays.
 
-use super::ctx::Ctx;
+use super::ctx::{effect, Ctx};
 use super::dom::{el, text, OnInput, Region};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
@@ -109,7 +109,7 @@ pub fn NumberField(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // A change from elsewhere (the slider, a reset, the host) clears a refused entry's message.
-    Effect::new(move |_| {
+    effect(move || {
         ctx.scenario.track();
         error.set(None);
     });

@@ -4,7 +4,7 @@
 //! calculator (a pricing page's) keeps nothing, and its visitor's scenario is what the full
 //! layout opens with.
 
-use super::ctx::Ctx;
+use super::ctx::{effect, Ctx};
 use super::embed::with_options;
 use super::state;
 use super::toolbar::current_query;
@@ -90,7 +90,7 @@ fn restored(
 /// Keeps the scenario in the page's address and local storage, once the inputs rest.
 fn keep_in_address(ctx: Ctx, url: String) {
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |_| {
+    effect(move || {
         let query = current_query(ctx, &url);
         if let Some(h) = pending.get_value() {
             h.clear();
