@@ -25,8 +25,8 @@ const run = (command, args) => {
   return r.stdout;
 };
 
-// ---- wasm-opt, for both builds, in release (Trunk's own run is off: index.html's
-// data-wasm-opt="0"). `--low-memory-unused`: the widget never touches the first 1 KB of memory
+// ---- wasm-opt, for the main wasm and the chunk, in release (index.html has Trunk skip its
+// own build). `--low-memory-unused`: the widget never touches the first 1 KB of memory
 // (−1.7 KB gzipped). `--remove-exports` of the `IntoUnderlying*` classes that leptos's
 // server_fn (always built with its `browser` feature) brings in through wasm-streams, then -Oz
 // again (−2.8 KB on the full build). `minifyNames` then renames the ~130 imports and ~30
@@ -61,12 +61,12 @@ async function optimise(input, output) {
 }
 
 /**
- * Renames the imports and exports of the `files` (the two builds' wasm) to a letter or two,
- * one name per original name across both builds, and all imports' module to "a". Returns
- * what each build's glue must rename: { imports: [[module, name, short]], exports: [[name,
- * short]] }. Not wasm-opt's `--minify-imports-and-exports-and-modules`: it names each build's
- * imports in their own order, so the same import got another name in each build's glue, and
- * the module holding both compressed 0.35 KB worse (measured).
+ * Renames the imports and exports of the `files` (the main wasm) to a letter or two, one
+ * name per original name across the files, and the imports' modules too, but for the names in
+ * `keep` (the exports the chunk imports by name). Returns what each file's glue must rename:
+ * { modules: [[module, short]], imports: [[module, name, short]], exports: [[name, short]] }.
+ * Not wasm-opt's `--minify-imports-and-exports-and-modules`, which cannot keep names (and
+ * named two builds' imports each in its own order, when there were two).
  */
 async function minifyNames(files, keep = new Set()) {
   const wasms = await Promise.all(files.map((f) => readFile(f)));

@@ -55,7 +55,8 @@ async function whyNot(url, error) {
 }
 
 /** Loads and starts the build once, on first need, checking its wasm against its hash. */
-function load(build = BUILD) {
+function load() {
+  const build = BUILD;
   return (build.loading ??= (async () => {
     let response;
     try {
@@ -94,7 +95,7 @@ function loadChunk(exports, callback, data) {
     .then((module) => {
       const shared = {};
       for (const { module: from, name } of WebAssembly.Module.imports(module)) {
-        if (!(name in exports)) throw new Error(`Tierwise: the full calculator's wasm needs ${from}.${name}, which the main wasm lacks (two builds mixed?)`);
+        if (!(name in exports)) throw new Error(`Tierwise: the full calculator's wasm needs ${from}.${name}, which the main wasm lacks (is it from another build?)`);
         shared[name] = exports[name];
       }
       return WebAssembly.instantiate(module, { __wasm_split: shared });
