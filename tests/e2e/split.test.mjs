@@ -84,6 +84,8 @@ test('"compare all options" brings in the full calculator with the scenario, foc
     await page.evaluate(() => [...document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname)),
     [BASE_CSS, FULL_CSS],
   );
+  // Every sentence filled in: no message shows a raw placeholder (`{option}`).
+  assert.doesNotMatch(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.textContent), /\{[a-z_]+\}/);
   // The scenario as it was, not the attributes' 80 and 6: team, scale, the requirement.
   const after = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
   assert.deepEqual(after, before);
