@@ -252,12 +252,11 @@ await optimise(join(splitDir, chunkFile), chunkWasm);
 const chunkImports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(chunkWasm)));
 if (chunkImports.some((i) => i.module !== '__wasm_split')) throw new Error('the chunk imports from outside the main module: update scripts/bundle.mjs');
 const [mainNames] = release ? await minifyNames([mainWasm], new Set(chunkImports.map((i) => i.name))) : [null];
-const renamings = { tierwise: mainNames };
 
 /** wasm-bindgen's glue in `dir` as one expression: its inline_js snippets inlined, its exports
- * dropped, evaluating to what the loader uses of it. Each build's glue is its own scope, so
- * both sit in one module and the one integrity hash covers both. */
-async function glueOf(dir, name, wasmFile) {
+ * dropped, its wasm's imports and exports called by the names `renaming` gave them, evaluating
+ * to what the loader uses of it. Its own scope, so its names never meet the loader's. */
+async function glueOf(dir, name, wasmFile, renaming) {
   const module = new WebAssembly.Module(await readFile(wasmFile));
   let glue = await readFile(join(dir, `${name}.js`), 'utf8');
   // The import that loads the full layout's chunk: wasm-split's module in the glue, the
@@ -265,7 +264,7 @@ async function glueOf(dir, name, wasmFile) {
   const splitImport = 'import * as import1 from "./__wasm_split.js"\n';
   if (!glue.includes(splitImport)) throw new Error(`wasm-bindgen's glue no longer imports wasm-split's loader: update scripts/bundle.mjs`);
   glue = glue.replace(splitImport, `const import1 = {\n        __proto__: null,\n        ${chunkLoad}: function(arg0, arg1) {\n            loadChunk(wasm, arg0, arg1);\n        },\n};\n`);
-  glue = renamed(glue, renamings[name], module);
+  glue = renamed(glue, renaming, module);
   // The Rust side's inline_js snippets: each `import { f } from './snippets/…'` is replaced by
   // the snippet's own code.
   const snippetImport = /^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w./-]+\.js)';\n/gm;
@@ -299,8 +298,7 @@ async function glueOf(dir, name, wasmFile) {
   return `(() => {\n${glue}\nreturn { init: __wbg_init, Widget, Engine, evaluateSync };\n})()`;
 }
 const glueFile = join(widget, 'wasm', 'tierwise.js');
-// Each build's glue is an expression in its own scope: both sit in one module, under one hash.
-const glue = `const GLUE = ${await glueOf(join(widget, 'wasm'), 'tierwise', mainWasm)};\n`;
+const glue = `const GLUE = ${await glueOf(join(widget, 'wasm'), 'tierwise', mainWasm, mainNames)};\n`;
 await rm(join(widget, 'wasm', 'snippets'), { recursive: true, force: true });
 const loader = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'src', 'js', 'tierwise.js'), 'utf8');
 // The message catalogues (src/messages/*.json) go beside the module, loaded on demand.

@@ -1,30 +1,25 @@
 //! The calculator widget: full, compact and presenter layouts, events to the host, and
 //! the scenario it starts from.
 
+use super::assumptions::{AssumptionsPanel, AssumptionsPrint};
+use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::{effect, Ctx};
 use super::dom::{el, text, El, OnClick, Region};
 use super::format::IntlNumbers;
-use super::inputs::MainFields;
+use super::inputs::{MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
-use super::results::{Cta, RunnerUp, Verdict};
+use super::persist::Memory;
+use super::present::Compare;
+use super::report::ReportHeading;
+use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
+use super::toolbar::Toolbar;
 use crate::model::messages::Messages;
 use crate::model::Scenario;
-use {
-    super::assumptions::{AssumptionsPanel, AssumptionsPrint},
-    super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart},
-    super::inputs::{Requirements, ScenarioFields},
-    super::persist::Memory,
-    super::present::Compare,
-    super::report::ReportHeading,
-    super::results::{CostTables, Notices, OptionCards},
-    super::toolbar::Toolbar,
-    leptos::either::EitherOf3,
-    std::time::Duration,
-};
-
+use leptos::either::EitherOf3;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use std::time::Duration;
 
 /// The detail of `tierwise:change`.
 #[derive(serde::Serialize)]
