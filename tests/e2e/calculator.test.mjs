@@ -209,6 +209,8 @@ test('a tampered link restores what is valid and says what it ignored', async ()
   const data = page.locator('figure:has(#tw-cumulative-title) details.data');
   assert.equal(await data.locator('table').count(), 0);
   await data.locator('summary').click();
+  // The table comes with the toggle event, a task after the click: wait for it.
+  await data.locator('table').waitFor();
   assert.equal(await data.locator('table').count(), 1);
   await data.locator('summary').click();
   await page.waitForFunction(() => !document.querySelector('tierwise-calculator').shadowRoot.querySelector('details.data table'));
