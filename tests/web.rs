@@ -411,3 +411,82 @@ mod components {
         assert_eq!(n.parse("1e3"), Some(1000.0));
     }
 }
+
+/// The runtime behind the full layout's split point (`tierwise::web::split`), with load
+/// functions that play the loader's part.
+mod split_runtime {
+    use std::cell::{Cell, RefCell};
+    use std::ffi::c_void;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+    use tierwise::web::split::rt::{ensure_loaded, LazySplitLoader, LoadCallbackFn};
+    use tierwise::web::split::SplitLoaderError;
+    use wasm_bindgen_test::*;
+
+    thread_local! {
+        static CALLS: Cell<u32> = const { Cell::new(0) };
+        static UNDER_WAY: RefCell<Option<(LoadCallbackFn, usize)>> = const { RefCell::new(None) };
+    }
+
+    /// Starts a load that ends when the test says (`finish`), as a fetch would.
+    unsafe extern "C" fn later(callback: LoadCallbackFn, data: *const c_void) {
+        CALLS.with(|c| c.set(c.get() + 1));
+        UNDER_WAY.with(|u| *u.borrow_mut() = Some((callback, data as usize)));
+    }
+
+    fn finish(ok: bool) {
+        let (callback, data) = UNDER_WAY
+            .with(|u| u.borrow_mut().take())
+            .expect("a load under way");
+        unsafe { callback(data as *const c_void, ok) };
+    }
+
+    fn poll<F: Future>(future: Pin<&mut F>) -> Poll<F::Output> {
+        future.poll(&mut Context::from_waker(Waker::noop()))
+    }
+
+    static LATER: LazySplitLoader = unsafe { LazySplitLoader::new(later) };
+
+    #[wasm_bindgen_test]
+    fn one_attempt_at_a_time_a_failure_is_not_kept_a_success_is() {
+        let load = || Box::pin(ensure_loaded(Pin::static_ref(&LATER)));
+        let (mut first, mut second) = (load(), load());
+        assert!(poll(first.as_mut()).is_pending());
+        assert!(poll(second.as_mut()).is_pending());
+        assert_eq!(
+            CALLS.get(),
+            1,
+            "the second caller waits on the first one's attempt"
+        );
+        finish(false);
+        assert_eq!(poll(first.as_mut()), Poll::Ready(Err(SplitLoaderError)));
+        assert_eq!(poll(second.as_mut()), Poll::Ready(Err(SplitLoaderError)));
+
+        let mut again = load();
+        assert!(poll(again.as_mut()).is_pending());
+        assert_eq!(
+            CALLS.get(),
+            2,
+            "a failed attempt is not kept: the next call tries again"
+        );
+        finish(true);
+        assert_eq!(poll(again.as_mut()), Poll::Ready(Ok(())));
+        assert_eq!(poll(load().as_mut()), Poll::Ready(Ok(())));
+        assert_eq!(CALLS.get(), 2, "a loaded chunk is not loaded again");
+    }
+
+    /// Calls back before it returns, as the loader does for a chunk already in.
+    unsafe extern "C" fn at_once(callback: LoadCallbackFn, data: *const c_void) {
+        unsafe { callback(data, true) };
+    }
+
+    static AT_ONCE: LazySplitLoader = unsafe { LazySplitLoader::new(at_once) };
+
+    #[wasm_bindgen_test]
+    fn a_load_that_calls_back_at_once_is_ready_at_the_next_poll() {
+        let mut load = Box::pin(ensure_loaded(Pin::static_ref(&AT_ONCE)));
+        assert!(poll(load.as_mut()).is_pending());
+        assert_eq!(poll(load.as_mut()), Poll::Ready(Ok(())));
+    }
+}

@@ -12,13 +12,13 @@ use super::persist::Memory;
 use super::present::Compare;
 use super::report::ReportHeading;
 use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
+use super::split::SplitLoaderError;
 use super::toolbar::Toolbar;
 use crate::model::messages::Messages;
 use crate::model::Scenario;
 use leptos::either::EitherOf3;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 use std::time::Duration;
 
 /// The detail of `tierwise:change`.
@@ -172,7 +172,7 @@ fn shown(ctx: Ctx, root: NodeRef<Div>, drawn: RwSignal<bool>) {
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(
     full_view,
-    wasm_split_path = ::leptos::wasm_split,
+    wasm_split_path = crate::web::split,
     preload(preload_full_view),
     fallible
 )]

@@ -20,6 +20,7 @@ mod persist;
 mod present;
 mod report;
 mod results;
+pub mod split;
 pub mod state;
 mod toolbar;
 
