@@ -9,8 +9,8 @@ use super::price::Limit;
 use super::scenario::Scenario;
 use serde::Serialize;
 
-/// The longest horizon (spec §2).
-pub const MAX_YEARS: usize = 10;
+pub use super::decode::MAX_YEARS;
+
 /// Hours in an engineer-week (spec §2).
 pub const WEEK_HOURS: f64 = 40.0;
 /// Hours in a year, for downtime (spec §3).

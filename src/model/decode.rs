@@ -69,6 +69,16 @@ impl Range {
     }
 }
 
+/// The longest horizon (spec §2), in years.
+pub const MAX_YEARS: usize = 10;
+/// The scenario ranges of spec §2.
+pub const TEAM_SIZE: Range = Range::new(1.0, 1_000_000.0);
+pub const SCALE: Range = Range::above(0.0, 1_000_000.0);
+pub const HORIZON: Range = Range::whole(1.0, MAX_YEARS as f64);
+pub const GROWTH: Range = Range::new(-0.9, 10.0);
+/// A share, from none to all of it.
+pub const FRACTION: Range = Range::new(0.0, 1.0);
+
 /// `path.key`, or `key` at the top.
 pub fn field(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -301,4 +311,24 @@ impl<'v> Fields<'v> {
             ));
         }
     }
+}
+
+/// Whether `id` may name an option or a requirement: it appears in URLs and as a JSON key.
+fn valid_id(id: &str) -> bool {
+    id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+pub fn decode_id(d: &mut Decoder, f: &mut Fields, what: &str) -> Option<String> {
+    let id = f.string(d, "id")?;
+    if !valid_id(&id) {
+        d.fail(
+            f.path_of("id"),
+            format!("\"{id}\" is not a valid {what} id: use up to 64 letters, digits, '_' or '-'"),
+        );
+        return None;
+    }
+    Some(id)
 }

@@ -8,7 +8,7 @@
 //! expected figures are the same bits natively and in wasm.
 
 use super::assumptions::Assumption;
-use super::cost::MAX_YEARS;
+use super::decode::MAX_YEARS;
 
 /// A triangular distribution (low, mode, high) with low < high.
 #[derive(Clone, Copy, Debug, PartialEq)]

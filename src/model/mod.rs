@@ -13,6 +13,7 @@ pub mod explain;
 pub mod messages;
 pub mod migrate;
 pub mod numbers;
+pub mod option;
 pub mod price;
 pub mod problem;
 pub mod report;

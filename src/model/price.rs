@@ -1,7 +1,6 @@
 //! The yearly price of a paid option (spec §4) and its plan limits (§4b), with their validators.
 
-use super::config::{SCALE, TEAM_SIZE};
-use super::decode::{field, index, Decoder, Range};
+use super::decode::{field, index, Decoder, Range, FRACTION, SCALE, TEAM_SIZE};
 use super::problem::Issue;
 use super::value::Value;
 
@@ -10,7 +9,6 @@ pub const MAX_BANDS: usize = 50;
 /// Largest amount of money any price field may state.
 pub const MONEY_MAX: f64 = 1e12;
 pub(crate) const MONEY: Range = Range::new(0.0, MONEY_MAX);
-const FRACTION: Range = Range::new(0.0, 1.0);
 /// A quote's low factor: above 0, at most 1 (spec §4).
 const QUOTE_LOW: Range = Range::above(0.0, 1.0);
 /// A quote's high factor: 1 to 10.

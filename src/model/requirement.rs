@@ -1,7 +1,7 @@
 //! Requirements and how each option meets them (spec §5), with their validator.
 
-use super::config::OptionSpec;
-use super::decode::{field, index, Decoder, Fields, Range};
+use super::decode::{decode_id, field, index, Decoder, Fields, Range};
+use super::option::OptionSpec;
 use super::price::MONEY;
 use super::problem::{Issue, Problem};
 use super::value::Value;
@@ -114,7 +114,7 @@ fn decode_requirement(
     options: &[OptionSpec],
 ) -> Option<Requirement> {
     let mut f = d.fields(value, path)?;
-    let id = super::config::decode_id(d, &mut f, "requirement");
+    let id = decode_id(d, &mut f, "requirement");
     let name = f.string(d, "name");
     let group = match f.get("group") {
         None => Some("Requirements".to_owned()),
