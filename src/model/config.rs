@@ -169,7 +169,7 @@ fn decode_config(d: &mut Decoder, value: &Value) -> Option<Config> {
     };
     let messages = f
         .get("messages")
-        .map(|v| super::messages::read_languages(d, v, "messages"))
+        .map(|v| super::catalogue::read_languages(d, v, "messages"))
         .unwrap_or_default();
     f.finish(d);
     Some(Config {

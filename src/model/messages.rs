@@ -2,15 +2,12 @@
 //! (`messages/en.rs`); other languages are catalogues (`messages/*.json`, loaded by the
 //! browser only when asked for) and a vendor can override any message, from its config or the
 //! JS API. Placeholders are named (`{option}`); plural forms are `id#one`, `id#other`, … chosen
-//! by the locale's plural rules (`Intl.PluralRules` in the browser).
+//! by the locale's plural rules (`Intl.PluralRules` in the browser). Reading words in is
+//! `catalogue.rs`'s.
 
 mod en;
 use en::EN_TEXT;
 use std::sync::OnceLock;
-
-use super::decode::{field, Decoder};
-use super::problem::Issue;
-use super::value::Value;
 
 /// The languages with a catalogue besides English, as their files are named.
 pub const LANGUAGES: [&str; 3] = ["de", "fr", "zh-CN"];
@@ -102,7 +99,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 }
 
 /// The plural forms a catalogue may give a message (`Intl.PluralRules` categories).
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(super) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Messages {
     /// English alone.
@@ -157,61 +154,7 @@ impl Messages {
             || english(id).is_some()
     }
 
-    /// Reads a catalogue or overrides (`{id: text}`) over these messages. Every entry must be
-    /// a known id (or a plural form of one) with text that uses only that message's
-    /// placeholders; others are problems at `path`.
-    pub fn read(&mut self, d: &mut Decoder, value: &Value, path: &str) {
-        let Some(members) = d.object(value, path) else {
-            return;
-        };
-        for (id, v) in members {
-            // Ids have dots: `messages["card.price"]`, not `messages.card.price`.
-            let at = match id.contains(['.', '#', ' ']) {
-                true => format!("{path}[\"{id}\"]"),
-                false => field(path, id),
-            };
-            let (base, category) = id.split_once('#').unwrap_or((id, ""));
-            let known = if category.is_empty() {
-                english(id)
-            } else if CATEGORIES.contains(&category) {
-                english(&format!("{base}#other"))
-            } else {
-                None
-            };
-            let Some(reference) = known else {
-                d.report(
-                    at,
-                    Issue::Unknown {
-                        what: "message id",
-                        name: id.clone(),
-                    },
-                );
-                continue;
-            };
-            let Some(text) = d.string(v, &at) else {
-                continue;
-            };
-            let allowed = placeholders(reference);
-            if let Some(bad) = placeholders(&text)
-                .into_iter()
-                .find(|p| !allowed.contains(p))
-            {
-                let list: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
-                let said = match list.is_empty() {
-                    true => format!("uses {{{bad}}}, but this message has no placeholders"),
-                    false => format!(
-                        "uses {{{bad}}}, but this message's placeholders are {}",
-                        list.join(", ")
-                    ),
-                };
-                d.report(at, Issue::Other(said));
-                continue;
-            }
-            self.set(id, text);
-        }
-    }
-
-    fn set(&mut self, id: &str, text: String) {
+    pub(super) fn set(&mut self, id: &str, text: String) {
         match self.entries.binary_search_by(|(k, _)| k.as_str().cmp(id)) {
             Ok(i) => self.entries[i].1 = text,
             Err(i) => self.entries.insert(i, (id.to_owned(), text)),
@@ -262,27 +205,6 @@ pub fn english_plural(n: f64) -> &'static str {
     } else {
         "other"
     }
-}
-
-/// Reads a vendor's `messages` (`{"de": {id: text}, …}`, in a config) at `path`: each
-/// language must be `en` or one with a catalogue.
-pub fn read_languages(d: &mut Decoder, value: &Value, path: &str) -> Vec<(String, Messages)> {
-    let mut out = Vec::new();
-    for (lang, v) in d.object(value, path).unwrap_or_default() {
-        let at = field(path, lang);
-        let Some(tag) = ["en"].into_iter().chain(LANGUAGES).find(|l| l == lang) else {
-            let said = format!(
-                "is not a language Tierwise has words for (en, {})",
-                LANGUAGES.join(", ")
-            );
-            d.report(at, Issue::Other(said));
-            continue;
-        };
-        let mut m = Messages::language(tag);
-        m.read(d, v, &at);
-        out.push((lang.clone(), m));
-    }
-    out
 }
 
 #[cfg(test)]

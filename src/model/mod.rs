@@ -5,6 +5,7 @@
 //! into a [`Config`] and a [`Scenario`], and [`evaluate`] turns those into a [`Report`].
 
 pub mod assumptions;
+pub mod catalogue;
 pub mod config;
 pub mod cost;
 pub mod decode;

@@ -3,8 +3,8 @@
 
 use super::assumptions::{AssumptionsPanel, AssumptionsPrint};
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
-use super::ctx::{effect, Ctx};
-use super::dom::{el, text, El, OnClick, Region};
+use super::ctx::Ctx;
+use super::dom::{effect, error_panel, text, OnClick, Region};
 use super::format::IntlNumbers;
 use super::inputs::{MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
@@ -326,15 +326,4 @@ pub fn ErrorPanel(
     };
     let render = move || vec![error_panel(&title, &lines).attr("lang", lang)];
     view! { <Region render=Box::new(render) /> }
-}
-
-/// The error panel: a heading and what went wrong, one line each. Plain DOM, so a panic can
-/// draw it too.
-pub fn error_panel(title: &str, lines: &[String]) -> El {
-    el("section")
-        .class("tierwise error")
-        .attr("role", "alert")
-        .attr("part", "error")
-        .child(text("h2", title))
-        .child(el("ul").kids(lines.iter().map(|l| text("li", l.as_str()))))
 }

@@ -3,6 +3,7 @@
 //! Everything is a signal or a memo over the scenario, so a change anywhere recomputes the
 //! report synchronously (it takes microseconds) and the components simply read it.
 
+use super::dom::effect;
 use super::format::IntlNumbers;
 use crate::model::numbers::Numbers;
 use crate::model::report::OptionReport;
@@ -237,20 +238,11 @@ impl Ctx {
     #[inline(never)]
     fn emit_value(&self, name: &str, detail: crate::model::value::Value, cancelable: bool) -> bool {
         let host = self.host.get_value();
-        host.is_none_or(|h| super::embed::dispatch(&h, name, &detail, cancelable))
+        host.is_none_or(|h| super::events::dispatch(&h, name, &detail, cancelable))
     }
 
     /// The report's option `i`.
     pub fn option(&self, i: usize) -> OptionReport {
         self.report().options[i].clone()
     }
-}
-
-/// Runs `f` now and again whenever a signal it read changes, until its owner goes: Leptos's
-/// `Effect::new`, with every closure behind one type, so the wasm holds one copy of the
-/// effect's machinery instead of one per closure (~1 KB of raw wasm each, measured). State
-/// kept from run to run lives in the closure itself.
-pub fn effect(f: impl FnMut() + 'static) {
-    let mut f: Box<dyn FnMut()> = Box::new(f);
-    Effect::new(move |_| f());
 }

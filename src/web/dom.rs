@@ -7,7 +7,6 @@
 //! Number fields are drawn the same way (their value is the input's property, see
 //! [`set_value`]), and so are buttons ([`action`]), selects and `<details>` ([`LazyDetails`]).
 
-use super::ctx::effect;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -439,4 +438,24 @@ pub fn LazyDetails(
     };
     let toggled: OnToggle = Box::new(move |d| open.set(d.has_attribute("open")));
     view! { <Region class="contents" render=Box::new(draw) on_toggle=toggled /> }
+}
+
+/// Runs `f` now and again whenever a signal it read changes, until its owner goes: Leptos's
+/// `Effect::new`, with every closure behind one type, so the wasm holds one copy of the
+/// effect's machinery instead of one per closure (~1 KB of raw wasm each, measured). State
+/// kept from run to run lives in the closure itself.
+pub fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
+/// The error panel: a heading and what went wrong, one line each. Plain DOM, so a panic can
+/// draw it too.
+pub fn error_panel(title: &str, lines: &[String]) -> El {
+    el("section")
+        .class("tierwise error")
+        .attr("role", "alert")
+        .attr("part", "error")
+        .child(text("h2", title))
+        .child(el("ul").kids(lines.iter().map(|l| text("li", l.as_str()))))
 }

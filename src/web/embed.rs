@@ -7,15 +7,15 @@ pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
 use super::app::{Calculator, ErrorPanel};
-use super::ctx::{effect, Ctx};
+use super::ctx::Ctx;
+use super::dom::effect;
 use super::dom::{text, Region};
 use super::events::{
-    announce, error_detail, forget, install_panic_hook, js_error, load_error_detail, refuse,
-    remember,
+    announce, forget, install_panic_hook, js_error, load_error_detail, refuse, remember,
 };
 use super::format::{is_locale, IntlNumbers};
 use super::load::{fetch_config, LoadError};
-use super::options::{Options, Source};
+use super::options::{with_options, Options, Source};
 use super::persist::Memory;
 use crate::model::decode::Decoder;
 use crate::model::messages::{catalogue_for, english, Messages};
@@ -355,29 +355,6 @@ fn widget_view(shared: Shared) -> impl IntoView {
             }
             shared.ctx.set_value(Some(ctx));
             EitherOf3::C(view! { <Calculator ctx notices config_url=url memory /> })
-        }
-    }
-}
-
-/// `start` with the host's scenario `options` over it; if they cannot be used, `start` as it
-/// is, what was wrong announced on `host` and returned in words.
-pub fn with_options(
-    config: &Config,
-    start: Scenario,
-    options: &[(String, Value)],
-    numbers: &IntlNumbers,
-    host: Option<&web_sys::HtmlElement>,
-) -> (Scenario, Vec<String>) {
-    if options.is_empty() {
-        return (start, Vec::new());
-    }
-    match start.overlay(config, &Value::Object(options.to_vec())) {
-        Ok(s) => (s, Vec::new()),
-        Err(p) => {
-            if let Some(host) = host {
-                announce(host, &error_detail("Some settings could not be used", &p.0));
-            }
-            (start, p.0.iter().map(|p| numbers.problem(p)).collect())
         }
     }
 }

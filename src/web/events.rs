@@ -127,7 +127,7 @@ pub fn refuse(root: &web_sys::Element, error: JsValue) -> JsValue {
         .message()
         .as_string()
         .unwrap_or_default();
-    let panel = super::app::error_panel(
+    let panel = super::dom::error_panel(
         "These options cannot be used",
         std::slice::from_ref(&message),
     );
@@ -173,7 +173,7 @@ pub fn report_panic(message: &str) {
     for (host, root) in mounted {
         super::dom::draw(
             &root,
-            &[super::app::error_panel(
+            &[super::dom::error_panel(
                 "Tierwise stopped because of an internal error",
                 &[
                     message.to_owned(),

@@ -3,7 +3,8 @@
 //! Every entry is checked against the engine's own ranges; a refused entry shows the engine's
 //! message at the field and never reaches the scenario, so the last valid result stays.
 
-use super::ctx::{effect, Ctx};
+use super::ctx::Ctx;
+use super::dom::effect;
 use super::dom::{el, text, OnInput, Region};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;

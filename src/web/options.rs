@@ -1,12 +1,13 @@
 //! The options a host passes to `mount()` and `update()`, or sets as attributes, read with the
-//! model's decoder: a bad one is refused with an `Error` naming the field.
+//! model's decoder: a bad one is refused with an `Error` naming the field. `with_options`
+//! applies their scenario fields to a calculator's starting scenario.
 
-use super::events::{js_error, read_value};
-use super::format::is_locale;
+use super::events::{announce, error_detail, js_error, read_value};
+use super::format::{is_locale, IntlNumbers};
 use crate::model::decode::{Decoder, Fields};
 use crate::model::messages::Messages;
 use crate::model::problem::{Issue, Problems};
-use crate::model::Value;
+use crate::model::{Config, Scenario, Value};
 use wasm_bindgen::JsValue;
 
 /// Where the config comes from.
@@ -153,6 +154,29 @@ impl Options {
             Ok(o)
         } else {
             Err(js_error("bad options", &Problems(d.problems)))
+        }
+    }
+}
+
+/// `start` with the host's scenario `options` over it; if they cannot be used, `start` as it
+/// is, what was wrong announced on `host` and returned in words.
+pub fn with_options(
+    config: &Config,
+    start: Scenario,
+    options: &[(String, Value)],
+    numbers: &IntlNumbers,
+    host: Option<&web_sys::HtmlElement>,
+) -> (Scenario, Vec<String>) {
+    if options.is_empty() {
+        return (start, Vec::new());
+    }
+    match start.overlay(config, &Value::Object(options.to_vec())) {
+        Ok(s) => (s, Vec::new()),
+        Err(p) => {
+            if let Some(host) = host {
+                announce(host, &error_detail("Some settings could not be used", &p.0));
+            }
+            (start, p.0.iter().map(|p| numbers.problem(p)).collect())
         }
     }
 }

@@ -4,8 +4,9 @@
 //! calculator (a pricing page's) keeps nothing, and its visitor's scenario is what the full
 //! layout opens with.
 
-use super::ctx::{effect, Ctx};
-use super::embed::with_options;
+use super::ctx::Ctx;
+use super::dom::effect;
+use super::options::with_options;
 use super::state;
 use super::toolbar::current_query;
 use crate::model::share::{from_query, PAGE_PARAMS};

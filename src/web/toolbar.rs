@@ -44,7 +44,7 @@ struct Export<'a> {
 
 /// Writes `value` as indented JSON with the browser's `JSON.stringify`: `null` for absent values.
 pub fn to_json<T: Serialize>(value: &T) -> String {
-    let js = super::embed::to_js(value);
+    let js = super::events::to_js(value);
     js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from_f64(2.0))
         .map(String::from)
         .unwrap_or_default()
