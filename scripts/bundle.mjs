@@ -27,9 +27,8 @@ const run = (command, args) => {
 
 // ---- wasm-opt, for the main wasm and the chunk, in release (index.html has Trunk skip its
 // own build). `--low-memory-unused`: the widget never touches the first 1 KB of memory
-// (−1.7 KB gzipped). `--remove-exports` of the `IntoUnderlying*` classes that leptos's
-// server_fn (always built with its `browser` feature) brings in through wasm-streams, then -Oz
-// again (−2.8 KB on the full build). `minifyNames` then renames the ~130 imports and ~30
+// (−1.7 KB gzipped). -Oz twice: the second pass finds a little more (15–50 bytes gzipped, the
+// same with a third). `minifyNames` then renames the ~130 imports and ~30
 // exports, whose wasm-bindgen names carry a 16-digit hash each, to a letter or two (−3.4 KB
 // gzipped on the compact wasm, and less glue, measured), and `renamed` applies the renaming to
 // the build's glue.
@@ -45,8 +44,6 @@ const WASM_OPT = [
   '-Oz',
   '--low-memory-unused',
   '--one-caller-inline-max-function-size=15',
-  '--remove-exports',
-  '--pass-arg=remove-exports@*intounderlying*',
   '-Oz',
   '--reorder-functions-by-name',
   ...(process.env.KEEP_NAMES ? ['-g'] : []),
@@ -98,8 +95,27 @@ async function minifyNames(files, keep = new Set()) {
 }
 
 /** `wasm` (compiled: `module`) with its import section's module and field names and its
- * export section's names replaced (imports' module by "a"); every other byte as it was. */
+ * export section's names replaced; every other byte as it was. */
 function renameWasm(wasm, module, importModules, imports, exports) {
+  const renamedTo = (map, original) => {
+    if (!map.has(original)) throw new Error(`minifyNames has no name for ${original}: update scripts/bundle.mjs`);
+    return map.get(original);
+  };
+  const renamed = rewriteNames(wasm, {
+    imported: (from, field) => [renamedTo(importModules, from), renamedTo(imports, field)],
+    exported: (field) => renamedTo(exports, field),
+  });
+  // The same module but for the names: it must still compile, with the same imports and exports.
+  const kinds = (m) => [WebAssembly.Module.imports(m).map((i) => i.kind), WebAssembly.Module.exports(m).map((e) => e.kind)].join();
+  if (kinds(new WebAssembly.Module(renamed)) !== kinds(module)) throw new Error('minifyNames changed more than names: update scripts/bundle.mjs');
+  return renamed;
+}
+
+/** `wasm` with its imports' module and field names given by `imported(module, field)` (a
+ * pair) and its exports' names by `exported(name)` (`null` drops the export); every other
+ * byte as it was, so code offsets (and the linker's relocations, which count from their
+ * section's start) still hold. */
+function rewriteNames(wasm, { imported, exported }) {
   let at = 8;
   const u32 = () => {
     let value = 0;
@@ -116,7 +132,7 @@ function renameWasm(wasm, module, importModules, imports, exports) {
       n = Math.floor(n / 128);
       out.push(n ? byte | 0x80 : byte);
     } while (n);
-    return out;
+    return Uint8Array.from(out);
   };
   const text = new TextDecoder();
   const name = () => {
@@ -126,11 +142,7 @@ function renameWasm(wasm, module, importModules, imports, exports) {
   };
   const encoded = (s) => {
     const bytes = new TextEncoder().encode(s);
-    return [...leb(bytes.length), ...bytes];
-  };
-  const renamedTo = (map, original) => {
-    if (!map.has(original)) throw new Error(`minifyNames has no name for ${original}: update scripts/bundle.mjs`);
-    return map.get(original);
+    return [leb(bytes.length), bytes];
   };
   const out = [wasm.subarray(0, 8)];
   while (at < wasm.length) {
@@ -138,17 +150,15 @@ function renameWasm(wasm, module, importModules, imports, exports) {
     const size = u32();
     const end = at + size;
     if (id !== 2 && id !== 7) {
-      out.push(Uint8Array.of(id, ...leb(size)), wasm.subarray(at, end));
+      out.push(Uint8Array.of(id), leb(size), wasm.subarray(at, end));
       at = end;
       continue;
     }
-    const body = [];
-    const count = u32();
-    body.push(...leb(count));
-    for (let i = 0; i < count; i++) {
+    const entries = [];
+    let count = u32();
+    for (let i = count; i > 0; i--) {
       if (id === 2) {
-        const from = name();
-        const field = name();
+        const [from, field] = imported(name(), name());
         const start = at;
         // The import's description, copied as it is: its kind, then a type index (function,
         // tag), a table's reference type and limits, a memory's limits or a global's type.
@@ -162,23 +172,21 @@ function renameWasm(wasm, module, importModules, imports, exports) {
           u32();
           if (flags & 1) u32();
         }
-        body.push(...encoded(renamedTo(importModules, from)), ...encoded(renamedTo(imports, field)), ...wasm.subarray(start, at));
+        entries.push(...encoded(from), ...encoded(field), wasm.subarray(start, at));
       } else {
-        const field = name();
+        const field = exported(name());
         const start = at;
         at++;
         u32();
-        body.push(...encoded(renamedTo(exports, field)), ...wasm.subarray(start, at));
+        if (field === null) count--;
+        else entries.push(...encoded(field), wasm.subarray(start, at));
       }
     }
-    if (at !== end) throw new Error(`minifyNames misread section ${id}: update scripts/bundle.mjs`);
-    out.push(Uint8Array.of(id, ...leb(body.length), ...body));
+    if (at !== end) throw new Error(`rewriteNames misread section ${id}: update scripts/bundle.mjs`);
+    const body = Buffer.concat([leb(count), ...entries]);
+    out.push(Uint8Array.of(id), leb(body.length), body);
   }
-  const renamed = Buffer.concat(out);
-  // The same module but for the names: it must still compile, with the same imports and exports.
-  const kinds = (m) => [WebAssembly.Module.imports(m).map((i) => i.kind), WebAssembly.Module.exports(m).map((e) => e.kind)].join();
-  if (kinds(new WebAssembly.Module(renamed)) !== kinds(module)) throw new Error('minifyNames changed more than names: update scripts/bundle.mjs');
-  return renamed;
+  return Buffer.concat(out);
 }
 
 /** `glue` calling `module` (its build's compiled wasm) by the names `renaming` gave its
@@ -231,7 +239,16 @@ if (!built) throw new Error('cargo built no tierwise.wasm');
 const splitDir = join(dirname(built), 'tierwise-split');
 await rm(splitDir, { recursive: true, force: true });
 await mkdir(splitDir, { recursive: true });
-run('wasm-split-cli', ['--out-name', 'tierwise', built, splitDir]);
+// leptos's server_fn (always built with its `browser` feature) brings in wasm-streams, whose
+// `IntoUnderlying*` classes are exported to JavaScript though nothing here uses them. Their
+// exports go before the split, so wasm-split leaves out all they alone reach: their futures
+// and ReadableStream's imports (−4.3 KB gzipped on the main wasm, measured). wasm-opt, after
+// the split, could drop the exports but not those futures: their vtables put them in the
+// function table, which the main module exports to the chunk.
+const splitInput = join(splitDir, 'linked.wasm');
+const unused = /intounderlying/i;
+await writeFile(splitInput, rewriteNames(await readFile(built), { imported: (from, field) => [from, field], exported: (field) => (unused.test(field) ? null : field) }));
+run('wasm-split-cli', ['--out-name', 'tierwise', splitInput, splitDir]);
 // wasm-split's own loader (__wasm_split.js) names each chunk and the main module's import that
 // loads it; the loader here does that work (with the chunk's integrity checked), so only the
 // names are read from it.
@@ -279,8 +296,8 @@ async function glueOf(dir, name, wasmFile, renaming) {
   for (const name of ['async function __wbg_init(', 'class Widget', 'class Engine', 'function evaluateSync(']) {
     if (!glue.includes(name)) throw new Error(`wasm-bindgen's glue no longer defines ${name}: update scripts/bundle.mjs`);
   }
-  // leptos's server_fn brings wasm-streams' IntoUnderlying* classes, whose exports the wasm-opt
-  // parameters remove from the wasm (see index.html): their JS goes too.
+  // wasm-streams' IntoUnderlying* classes, whose exports went before the split: their JS goes
+  // too.
   const streams = /^export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n|^const IntoUnderlying\w+Finalization = [^;]*;\n/gm;
   glue = glue.replace(streams, '');
   if (glue.includes('IntoUnderlying')) throw new Error('wasm-bindgen glue for IntoUnderlying* is left: update scripts/bundle.mjs');
