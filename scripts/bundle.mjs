@@ -39,6 +39,8 @@ const run = (command, args) => {
 // raw wasm grows ~2%; 12–20 give the same within 0.3 KB, no inlining at all 184.4 KB (full).
 // `--reorder-functions-by-name`: the copies of one generic (tachys's, reactive_graph's, serde's)
 // sit side by side, within gzip's 32 KB window of each other (−2.1 KB on the full wasm).
+// `--strip-producers`, `--strip-target-features`: custom sections for tools that no browser
+// reads (−0.2 KB gzipped on the main wasm, −0.15 KB on the chunk, measured).
 // KEEP_NAMES=1 keeps the function names (`-g`), for a CPU profile that names Rust functions.
 const WASM_OPT = [
   '-Oz',
@@ -46,6 +48,8 @@ const WASM_OPT = [
   '--one-caller-inline-max-function-size=15',
   '-Oz',
   '--reorder-functions-by-name',
+  '--strip-producers',
+  '--strip-target-features',
   ...(process.env.KEEP_NAMES ? ['-g'] : []),
 ];
 /** Optimises `input` into `output` (the same file is fine), in a release build. */
