@@ -52,13 +52,45 @@ const WASM_OPT = [
   '--strip-target-features',
   ...(process.env.KEEP_NAMES ? ['-g'] : []),
 ];
-/** Optimises `input` into `output` (the same file is fine), in a release build. */
-async function optimise(input, output) {
+/** Optimises `input` into `output` (the same file is fine), in a release build, with the
+ * wasm `features` it uses if its own target_features section is gone. */
+async function optimise(input, output, features = []) {
   if (!release) {
     if (input !== output) await copyFile(input, output);
     return;
   }
-  run('wasm-opt', [input, `--output=${output}`, ...WASM_OPT]);
+  run('wasm-opt', [input, `--output=${output}`, ...features, ...WASM_OPT]);
+}
+
+/**
+ * Points the function table's entries for closure `invoke` functions that no JavaScript calls
+ * at one function that traps, so wasm-opt can drop them. wasm-split keeps every function the
+ * `__wbindgen_describe_*` exports reach, and those describe 40-odd closure types (tachys's,
+ * leptos's) of which the glue calls 4; the table, shared with the chunk, keeps the rest alive
+ * after wasm-bindgen has removed the describe functions (−0.7 KB gzipped, measured). No Rust
+ * code calls an `invoke` function: JavaScript does, through the exports wasm-bindgen makes for
+ * the closures it found. Done in binaryen's text format, which round-trips the module exactly.
+ */
+async function dropDeadInvokes(file) {
+  const wat = `${file}.wat`;
+  run('wasm-dis', [file, `--output=${wat}`]);
+  const text = await readFile(wat, 'utf8');
+  const invoke = /\$wasm_bindgen::convert::closures::_::invoke::(h[0-9a-f]{16})(?=[ )])/g;
+  const called = new Set([...text.matchAll(/\(export "wasm_bindgen__convert__closures_____invoke__(h[0-9a-f]{16})"/g)].map((m) => m[1]));
+  if (called.size === 0 || !invoke.test(text)) throw new Error('the main wasm names no closure invoke functions, or exports none: update scripts/bundle.mjs');
+  const dead = '$tierwise_dead_table_entry';
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.startsWith(' (elem '));
+  for (let i = first; lines[i]?.startsWith(' (elem '); i++) {
+    lines[i] = lines[i].replace(invoke, (entry, hash) => (called.has(hash) ? entry : dead));
+  }
+  lines.splice(first, 0, ` (func ${dead} (unreachable))`);
+  await writeFile(wat, lines.join('\n'));
+  const features = run('wasm-opt', [file, '--print-features', '--output=/dev/null']).split('\n').filter((f) => f.startsWith('--enable-'));
+  run('wasm-as', ['-g', ...features, wat, `--output=${file}`]);
+  await rm(wat);
+  // The text format has no target_features section: wasm-opt is told them instead.
+  return features;
 }
 
 /**
@@ -266,7 +298,7 @@ const mainWasm = join(widget, 'wasm', 'tierwise_bg.wasm');
 const chunkWasm = join(widget, 'wasm', 'tierwise_full_bg.wasm');
 await mkdir(join(widget, 'wasm'), { recursive: true });
 run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${join(widget, 'wasm')}`, '--out-name=tierwise', '--no-typescript', join(splitDir, 'tierwise.wasm')]);
-await optimise(mainWasm, mainWasm);
+await optimise(mainWasm, mainWasm, release ? await dropDeadInvokes(mainWasm) : []);
 await optimise(join(splitDir, chunkFile), chunkWasm);
 // What the chunk takes from the main module (its memory, its function table, shared globals):
 // those exports keep their names, which the loader passes to the chunk as they are.
