@@ -120,9 +120,9 @@ impl Ctx {
         let config = StoredValue::new(Arc::new(config));
         let scenario = RwSignal::new(scenario);
         // A new report is a change. Comparing reports field by field (`Report::eq`) cost
-        // 0.7 KB of gzipped main wasm (measured), to spare a redraw only when the scenario
-        // changed in nothing the report reads (Monte Carlo's draws or seed), where the
-        // regions' patches find nothing to change anyway.
+        // 0.7 KB of gzipped main wasm (measured), to spare a redraw only when a change left
+        // the report as it was (Monte Carlo's draws or seed, a field set to what it was),
+        // where the regions' patches find nothing to change anyway.
         let report = Memo::new_with_compare(
             move |_| {
                 let s = scenario.get();
