@@ -27,8 +27,8 @@ const run = (command, args) => {
 
 // ---- wasm-opt, for the main wasm and the chunk, in release (index.html has Trunk skip its
 // own build). `--low-memory-unused`: the widget never touches the first 1 KB of memory
-// (−1.7 KB gzipped). -Oz twice: the second pass finds a little more (15–50 bytes gzipped, the
-// same with a third). `minifyNames` then renames the ~130 imports and ~30
+// (−1.7 KB gzipped). -Oz twice: the second pass finds a little more (15–50 bytes gzipped,
+// measured). `minifyNames` then renames the ~130 imports and ~30
 // exports, whose wasm-bindgen names carry a 16-digit hash each, to a letter or two (−3.4 KB
 // gzipped on the compact wasm, and less glue, measured), and `renamed` applies the renaming to
 // the build's glue.
