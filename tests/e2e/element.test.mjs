@@ -296,6 +296,28 @@ test('the README recipe: an import map holding the hash, then a dynamic import o
   }
 });
 
+test('the shipped stylesheets, minified by bundle.mjs, hold the same rules as their sources in style/', async () => {
+  const { context, page } = await visit('/blank.html');
+  for (const sheet of ['tierwise.css', 'tierwise-full.css']) {
+    const source = await readFile(new URL(`style/${sheet}`, ROOT), 'utf8');
+    const shipped = await readFile(new URL(`widget/${sheet}`, `file://${DIST}/`), 'utf8');
+    assert.ok(shipped.length < source.length * 0.9, `${sheet} is minified`);
+    // The browser's own reading of each: every rule, as the CSSOM writes it out. Custom
+    // properties keep their values' text as written, so the spaces beside commas (which
+    // separate nothing in CSS, and which the minifier drops) are left out of the comparison.
+    const rules = (text) =>
+      page.evaluate((t) => {
+        const s = new CSSStyleSheet();
+        s.replaceSync(t);
+        return [...s.cssRules].map((r) => r.cssText.replace(/ *, */g, ','));
+      }, text);
+    const [fromSource, fromShipped] = [await rules(source), await rules(shipped)];
+    assert.ok(fromSource.length > 10, `${sheet} has its rules`);
+    assert.deepEqual(fromShipped, fromSource, sheet);
+  }
+  await context.close();
+});
+
 test('custom-elements.json matches the element: attributes, properties, events, parts, custom properties', async () => {
   const decl = manifest.modules[0].declarations.find((d) => d.customElement);
   assert.equal(decl.tagName, 'tierwise-calculator');
