@@ -222,7 +222,8 @@ test('config strings are text, never markup; javascript: links are refused', asy
   const { context, page } = await visit('/fixtures/hostile.html');
   await waitReady(page);
   await page.evaluate(() => document.querySelector('tierwise-calculator').setAttribute('mode', 'full'));
-  await page.waitForTimeout(500);
+  // The full layout (its chunk loaded) draws every option's name, in its cards among others.
+  await page.locator('tierwise-calculator .card').first().waitFor();
   const found = await page.evaluate(() => {
     const root = document.querySelector('tierwise-calculator').shadowRoot;
     return { img: root.querySelectorAll('img, script, b').length, text: root.textContent, xss: window.__xss ?? null };
