@@ -115,9 +115,9 @@ pub const LIVE: Depth = Depth {
 impl Ctx {
     /// Sets up the state for `config`, starting from `scenario`, speaking through `numbers`
     /// (made for the config's currency), and schedules Monte Carlo after every change.
-    pub fn new(config: Config, scenario: Scenario, numbers: IntlNumbers) -> Ctx {
+    pub fn new(config: Arc<Config>, scenario: Scenario, numbers: IntlNumbers) -> Ctx {
         let numbers = StoredValue::new_local(Rc::new(numbers));
-        let config = StoredValue::new(Arc::new(config));
+        let config = StoredValue::new(config);
         let scenario = RwSignal::new(scenario);
         // A new report is a change. Comparing reports field by field (`Report::eq`) cost
         // 0.7 KB of gzipped main wasm (measured), to spare a redraw only when a change left

@@ -25,6 +25,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 /// State shared between the `Widget` handle and its mounted view: handles, so `Copy`.
@@ -225,8 +226,9 @@ impl Widget {
     }
 }
 
-/// A loaded config: where it came from, the config or why not, and the words to show.
-type Loaded = (String, Result<Config, LoadError>, Messages);
+/// A loaded config: where it came from, the config or why not, and the words to show. The
+/// config is shared, not copied, each time the view reads it.
+type Loaded = (String, Result<Arc<Config>, LoadError>, Messages);
 
 /// The words for `locale`: its catalogue (fetched by the loader on first need), else English.
 async fn load_words(locale: Option<&str>) -> Messages {
@@ -303,7 +305,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
             if let Some(o) = &overrides {
                 w.merge(o);
             }
-            loaded.try_set(Some((url, result, w)));
+            loaded.try_set(Some((url, result.map(Arc::new), w)));
         });
     });
     let host = move || shared.host.get_value();

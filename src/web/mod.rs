@@ -41,7 +41,7 @@ pub fn mount_calculator(
     use leptos::prelude::*;
     leptos::mount::mount_to(parent, move || {
         let numbers = IntlNumbers::new(&config.currency, None);
-        let ctx = Ctx::new(config, scenario, numbers);
+        let ctx = Ctx::new(std::sync::Arc::new(config), scenario, numbers);
         view! { <Calculator ctx config_url="" /> }
     })
 }
