@@ -94,16 +94,17 @@ async function dropDeadInvokes(file) {
 }
 
 /**
- * Renames the imports and exports of the `files` (the main wasm) to a letter or two, one
- * name per original name across the files, and the imports' modules too, but for the names in
- * `keep` (the exports the chunk imports by name). Returns what each file's glue must rename:
+ * Renames the imports and exports of `file` (the main wasm) to a letter or two, and the
+ * imports' modules too, but for the names in `keep` (the exports the chunk imports by name).
+ * Returns what its glue must rename:
  * { modules: [[module, short]], imports: [[module, name, short]], exports: [[name, short]] }.
- * Not wasm-opt's `--minify-imports-and-exports-and-modules`, which cannot keep names (and
- * named two builds' imports each in its own order, when there were two).
+ * Not wasm-opt's `--minify-imports-and-exports-and-modules`, which cannot keep names.
  */
-async function minifyNames(files, keep = new Set()) {
-  const wasms = await Promise.all(files.map((f) => readFile(f)));
-  const modules = wasms.map((w) => new WebAssembly.Module(w));
+async function minifyNames(file, keep = new Set()) {
+  const wasm = await readFile(file);
+  const module = new WebAssembly.Module(wasm);
+  const imported = WebAssembly.Module.imports(module);
+  const exported = WebAssembly.Module.exports(module);
   const short = (names) => {
     const sorted = [...new Set(names)].filter((n) => !keep.has(n)).sort();
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -115,19 +116,15 @@ async function minifyNames(files, keep = new Set()) {
     }
     return map;
   };
-  const imports = short(modules.flatMap((m) => WebAssembly.Module.imports(m).map((i) => i.name)));
-  const importModules = short(modules.flatMap((m) => WebAssembly.Module.imports(m).map((i) => i.module)));
-  const exports = short(modules.flatMap((m) => WebAssembly.Module.exports(m).map((e) => e.name)));
-  const renamings = [];
-  for (const [i, file] of files.entries()) {
-    await writeFile(file, renameWasm(wasms[i], modules[i], importModules, imports, exports));
-    renamings.push({
-      modules: [...new Set(WebAssembly.Module.imports(modules[i]).map((i) => i.module))].map((m) => [m, importModules.get(m)]),
-      imports: WebAssembly.Module.imports(modules[i]).map(({ module, name }) => [module, name, imports.get(name)]),
-      exports: WebAssembly.Module.exports(modules[i]).map(({ name }) => [name, exports.get(name)]),
-    });
-  }
-  return renamings;
+  const imports = short(imported.map((i) => i.name));
+  const importModules = short(imported.map((i) => i.module));
+  const exports = short(exported.map((e) => e.name));
+  await writeFile(file, renameWasm(wasm, module, importModules, imports, exports));
+  return {
+    modules: [...new Set(imported.map((i) => i.module))].map((m) => [m, importModules.get(m)]),
+    imports: imported.map(({ module, name }) => [module, name, imports.get(name)]),
+    exports: exported.map(({ name }) => [name, exports.get(name)]),
+  };
 }
 
 /** `wasm` (compiled: `module`) with its import section's module and field names and its
@@ -304,7 +301,7 @@ await optimise(join(splitDir, chunkFile), chunkWasm);
 // those exports keep their names, which the loader passes to the chunk as they are.
 const chunkImports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(chunkWasm)));
 if (chunkImports.some((i) => i.module !== '__wasm_split')) throw new Error('the chunk imports from outside the main module: update scripts/bundle.mjs');
-const [mainNames] = release ? await minifyNames([mainWasm], new Set(chunkImports.map((i) => i.name))) : [null];
+const mainNames = release ? await minifyNames(mainWasm, new Set(chunkImports.map((i) => i.name))) : null;
 
 /** `css` (the stylesheet `name`) without comments, with one space where whitespace separates
  * and none beside `{ } ; , >`, and no `;` before a `}`; strings are kept as they are. */
