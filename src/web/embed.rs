@@ -8,8 +8,7 @@ pub use super::events::{dispatch, report_panic, to_js};
 
 use super::app::{Calculator, ErrorPanel};
 use super::ctx::Ctx;
-use super::dom::effect;
-use super::dom::{text, Region};
+use super::dom::{effect, text, Region};
 use super::events::{
     announce, forget, install_panic_hook, js_error, load_error_detail, refuse, remember,
 };

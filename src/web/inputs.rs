@@ -4,8 +4,7 @@
 //! message at the field and never reaches the scenario, so the last valid result stays.
 
 use super::ctx::Ctx;
-use super::dom::effect;
-use super::dom::{el, text, OnInput, Region};
+use super::dom::{effect, el, text, OnInput, Region};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
 use crate::model::explain::treatment_words;
