@@ -6,3 +6,8 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// Std's dlmalloc is replaced by a small size-class allocator (see `web::alloc` for why).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: web::alloc::Classes = web::alloc::Classes::new();

@@ -490,3 +490,95 @@ mod split_runtime {
         assert_eq!(poll(load.as_mut()), Poll::Ready(Ok(())));
     }
 }
+
+/// The wasm build's allocator (`web::alloc`). This whole test binary also runs on it.
+mod allocator {
+    use std::alloc::{GlobalAlloc, Layout};
+    use tierwise::web::alloc::Classes;
+    use wasm_bindgen_test::*;
+
+    fn layout(size: usize, align: usize) -> Layout {
+        Layout::from_size_align(size, align).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn blocks_are_aligned_apart_and_writable() {
+        let heap = Classes::new();
+        let mut blocks = Vec::new();
+        for (i, size) in [1, 7, 8, 9, 24, 100, 1000, 4097, 70_000]
+            .into_iter()
+            .enumerate()
+        {
+            for align in [1, 2, 8, 16, 64, 4096] {
+                let l = layout(size, align);
+                let p = unsafe { heap.alloc(l) };
+                assert!(!p.is_null(), "{size} bytes aligned to {align}");
+                assert_eq!(p as usize % align, 0, "{size} bytes aligned to {align}");
+                unsafe { p.write_bytes(i as u8, size) };
+                blocks.push((p, l, i as u8));
+            }
+        }
+        // No block overlaps another: each still holds what was written into it.
+        for &(p, l, byte) in &blocks {
+            let bytes = unsafe { std::slice::from_raw_parts(p, l.size()) };
+            assert!(bytes.iter().all(|&b| b == byte), "{l:?} was overwritten");
+            unsafe { heap.dealloc(p, l) };
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_freed_block_is_taken_again_by_its_class_only() {
+        let heap = Classes::new();
+        let (a, b) = (layout(20, 4), layout(40, 8));
+        let p = unsafe { heap.alloc(a) };
+        unsafe { heap.dealloc(p, a) };
+        assert_ne!(
+            unsafe { heap.alloc(b) },
+            p,
+            "a 64-byte block is not a 32-byte one"
+        );
+        assert_eq!(unsafe { heap.alloc(layout(32, 8)) }, p);
+        assert_ne!(unsafe { heap.alloc(a) }, p, "the block is in use again");
+    }
+
+    #[wasm_bindgen_test]
+    fn realloc_keeps_the_block_within_its_class_and_the_bytes_across() {
+        let heap = Classes::new();
+        let l = layout(10, 1);
+        let p = unsafe { heap.alloc(l) };
+        unsafe { p.copy_from(b"0123456789".as_ptr(), 10) };
+        assert_eq!(unsafe { heap.realloc(p, l, 16) }, p);
+        let moved = unsafe { heap.realloc(p, layout(16, 1), 1000) };
+        assert_ne!(moved, p);
+        assert_eq!(
+            unsafe { std::slice::from_raw_parts(moved, 10) },
+            b"0123456789"
+        );
+        let back = unsafe { heap.realloc(moved, layout(1000, 1), 4) };
+        assert_eq!(unsafe { std::slice::from_raw_parts(back, 4) }, b"0123");
+    }
+
+    #[wasm_bindgen_test]
+    fn memory_grown_by_another_allocator_is_left_alone() {
+        let (one, two) = (Classes::new(), Classes::new());
+        let big = layout(100_000, 8);
+        let mut blocks = Vec::new();
+        for i in 0..6u8 {
+            let heap = if i % 2 == 0 { &one } else { &two };
+            let p = unsafe { heap.alloc(big) };
+            unsafe { p.write_bytes(i, big.size()) };
+            blocks.push((p, i));
+        }
+        for (p, i) in blocks {
+            let bytes = unsafe { std::slice::from_raw_parts(p, big.size()) };
+            assert!(bytes.iter().all(|&b| b == i), "block {i} was overwritten");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn an_alignment_past_a_page_of_4_kib_is_refused_not_aborted() {
+        let heap = Classes::new();
+        assert!(unsafe { heap.alloc(layout(8, 8192)) }.is_null());
+        assert!(!unsafe { heap.alloc(layout(8, 4096)) }.is_null());
+    }
+}

@@ -2,6 +2,7 @@
 //!
 //! It only turns signals into views and events into inputs; every number comes from the model.
 
+pub mod alloc;
 mod api;
 mod app;
 mod assumptions;
