@@ -102,10 +102,10 @@ use std::ops::{Deref, DerefMut, Drop};
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 use std::thread::{self, ThreadId};
 
-// Tierwise's patch: wasm32 without the `atomics` feature has one thread, so every access is
-// from the thread that made the wrapper. Asking `std::thread::current()` to prove it links
-// std's thread handle, which std allocates with dlmalloc (`System`) whatever the global
-// allocator is. See ARCHITECTURE.md, "The allocator".
+// Tierwise's patch (see patches/README.md): wasm32 without the `atomics` feature has one
+// thread, so every access is from the thread that made the wrapper. Asking
+// `std::thread::current()` to prove it links std's thread handle, which std allocates with
+// dlmalloc (`System`) whatever the global allocator is.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ThreadId;
