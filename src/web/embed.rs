@@ -269,13 +269,19 @@ fn widget_view(shared: Shared) -> impl IntoView {
     // What shows while the config loads, in the words' language once they arrive.
     let loading = RwSignal::new(english("loading").unwrap_or_default().to_owned());
     let options = shared.options;
-    let source = Memo::new(move |_| {
-        options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()))
-    });
     // Only the latest load may show: an older one finishing late is dropped.
     let generation = Rc::new(std::cell::Cell::new(0u32));
+    // What the last load was for: options that leave it (mode, theme, scenario) load nothing.
+    // Compared here, not by a `Memo`, whose type would compile reactive_graph's memo code
+    // anew (1.0 KB of gzipped wasm, measured).
+    let mut loaded_for = None;
     effect(move || {
-        let (_, locale, overrides) = source.get();
+        let source = options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
+        if loaded_for.as_ref() == Some(&source) {
+            return;
+        }
+        loaded_for = Some(source.clone());
+        let (_, locale, overrides) = source;
         let src = options.with_untracked(|o| shared.host.with_value(|h| config_source(o, h)));
         loaded.set(None);
         let mine = generation.get() + 1;

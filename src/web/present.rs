@@ -8,6 +8,7 @@ use crate::model::share::differences;
 use crate::model::verdict::verdict;
 use crate::model::{evaluate_to, Depth, Report, Scenario};
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// A/B comparison for calls.
 #[component]
@@ -15,12 +16,18 @@ pub fn Compare(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
-    // Scenario A and its costs, recomputed only when A is pinned anew.
-    let pinned = Memo::new(move |_| {
-        ctx.pinned
-            .get()
-            .map(|a| ctx.with_config(|c| (evaluate_to(c, &a, Depth::COSTS), a)))
-    });
+    // Scenario A and its costs, computed again only when A is pinned anew: kept here, not in
+    // a `Memo`, whose type would compile reactive_graph's memo code anew (1.7 KB of gzipped
+    // wasm, measured).
+    let evaluated = RefCell::new(None::<(Report, Scenario)>);
+    let pinned = move || {
+        let a = ctx.pinned.get()?;
+        let mut last = evaluated.borrow_mut();
+        if !matches!(&*last, Some((_, s)) if *s == a) {
+            *last = Some(ctx.with_config(|c| (evaluate_to(c, &a, Depth::COSTS), a)));
+        }
+        last.clone()
+    };
     let column = move |title: &'static str, scenario: &Scenario, r: &Report| {
         let sentence = ctx.with_config(|c| ctx.fmt(|n| verdict(c, scenario, r, None, n)));
         let costs = r.options.iter().map(|o| {
@@ -37,7 +44,7 @@ pub fn Compare(
             .child(el("ul").kids(costs))
     };
     let contents = move || {
-        let current = pinned.get();
+        let current = pinned();
         let actions = el("div")
             .class("compare-actions")
             .child(action("pin", ctx.t("compare.pin"), false))

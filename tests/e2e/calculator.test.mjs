@@ -311,8 +311,13 @@ test('presenter mode: results first, assumptions hidden, A and B side by side', 
   assert.ok(verdictBox.y < inputsBox.y, 'the verdict comes before the inputs');
   const clear = page.getByRole('button', { name: 'Clear A' });
   assert.equal(await clear.isDisabled(), true);
-  await page.getByRole('button', { name: 'Pin current as A' }).click();
+  const pin = page.getByRole('button', { name: 'Pin current as A' });
+  await pin.click();
   assert.equal(await clear.isDisabled(), false);
+  // Each column's costs: A's are computed once, when A is pinned.
+  const costs = (i) => page.locator('.scenario-column').nth(i).locator('li').allTextContents();
+  const pinned = await costs(0);
+  assert.deepEqual(await costs(1), pinned, 'A is the current scenario when pinned');
   await teamSize(page).fill('500');
   const row = page.locator('.differences tr.changed');
   await row.first().waitFor();
@@ -320,6 +325,13 @@ test('presenter mode: results first, assumptions hidden, A and B side by side', 
   assert.equal(await row.first().textContent(), 'Team size25500');
   assert.equal(await page.locator('.differences mark').textContent(), '500');
   assert.equal(await page.locator('.scenario-column').count(), 2);
+  assert.deepEqual(await costs(0), pinned, 'A keeps its figures when B changes');
+  assert.notDeepEqual(await costs(1), pinned, 'B has its own');
+  // Pinned anew, A is the scenario as it is now.
+  await pin.click();
+  await page.locator('.compare .differences td[colspan]').waitFor();
+  assert.deepEqual(await costs(0), await costs(1));
+  assert.notDeepEqual(await costs(0), pinned);
   await page.waitForFunction(() => location.search.includes('mode=present'));
   await clear.click();
   await page.locator('.compare .hint').waitFor();
