@@ -232,7 +232,7 @@ fn full_layout(ctx: Ctx, full: Full) -> impl IntoView {
     if let Some(memory) = memory {
         memory.start(ctx, config_url.clone(), notices);
     }
-    steps(ctx.step, 2);
+    steps(ctx.steps);
     view! {
         <ReportHeading ctx config_url=config_url.clone() />
         <Toolbar ctx config_url />
@@ -264,31 +264,27 @@ fn full_layout(ctx: Ctx, full: Full) -> impl IntoView {
 }
 
 /// The full layout's first render in steps, each in its own task after a painted frame: the
-/// inputs, verdict and cards, then the charts (`Region`s drawn `after` step 1), then the
-/// tables (step 2). In one task it took ~70 ms (~280 ms at a phone's speed) in which the page
-/// could not answer a tap; the verdict now shows after the first step. Counts `step` from 0
-/// to `last`.
-fn steps(step: RwSignal<u8>, last: u8) {
-    step.set(0);
-    fn after_paint(step: RwSignal<u8>, last: u8) {
+/// inputs, verdict and cards, then the charts (`Region`s drawn `after` `steps[0]`), then the
+/// tables (`steps[1]`). In one task it took ~70 ms (~280 ms at a phone's speed) in which the
+/// page could not answer a tap; the verdict now shows after the first step.
+fn steps(steps: [RwSignal<bool>; 2]) {
+    for step in steps {
+        step.set(false);
+    }
+    fn after_paint(steps: [RwSignal<bool>; 2], next: usize) {
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    // None: the calculator is gone.
-                    if let Some(n) = step.try_update(|n| {
-                        *n += 1;
-                        *n
-                    }) {
-                        if n < last {
-                            after_paint(step, last);
-                        }
+                    // Not set: the calculator is gone.
+                    if steps[next].try_set(true).is_none() && next + 1 < steps.len() {
+                        after_paint(steps, next + 1);
                     }
                 },
                 Duration::ZERO,
             )
         });
     }
-    after_paint(step, last);
+    after_paint(steps, 0);
 }
 
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,

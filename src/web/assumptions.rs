@@ -244,5 +244,5 @@ pub fn AssumptionsPrint(
             .child(text("caption", ctx.t("assumptions.print_caption")))
             .child(el("tbody").kids(rows))]
     };
-    view! { <Region render=Box::new(render) after=(ctx.step, 2) /> }
+    view! { <Region render=Box::new(render) after=ctx.steps[1] /> }
 }

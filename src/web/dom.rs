@@ -264,9 +264,10 @@ pub fn Region(
     /// What opening or closing a drawn `<details>` does.
     #[prop(optional)]
     on_toggle: Option<OnToggle>,
-    /// Draws nothing until the first render has reached this step (see `app::steps`).
+    /// Draws nothing until this is true: a step of the full layout's first render (one of
+    /// `Ctx::steps`).
     #[prop(optional)]
-    after: Option<(RwSignal<u8>, u8)>,
+    after: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     // The listeners go on the container once it is in the page, and come off with the region.
@@ -284,7 +285,7 @@ pub fn Region(
         if let Some(handlers) = unattached.take() {
             listeners.set_value(listen(&h, handlers));
         }
-        if after.is_some_and(|(step, n)| step.get() < n) {
+        if after.is_some_and(|reached| !reached.get()) {
             drawn.clear();
             return;
         }

@@ -30,7 +30,6 @@ use wasm_bindgen::prelude::*;
 /// State shared between the `Widget` handle and its mounted view: handles, so `Copy`.
 #[derive(Clone, Copy)]
 struct Shared {
-    host: StoredValue<web_sys::HtmlElement, LocalStorage>,
     options: RwSignal<Options>,
     /// The calculator's state once a config has loaded. Never tracked, so a stored value,
     /// not a signal.
@@ -40,6 +39,9 @@ struct Shared {
 /// A mounted calculator. `update()` changes it, `destroy()` removes it and frees its state.
 #[wasm_bindgen]
 pub struct Widget {
+    /// The element events are dispatched on. Each holder has its own handle to it, not a
+    /// stored value: a `StoredValue` of this type cost 0.25 KB of gzipped wasm (measured).
+    host: web_sys::HtmlElement,
     shared: Option<Shared>,
     view: Rc<RefCell<Option<Box<dyn std::any::Any>>>>,
 }
@@ -90,17 +92,18 @@ impl Widget {
         remember(&host, &root);
         let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
         let slot = shared_slot.clone();
+        let view_host = host.clone();
         let handle = leptos::mount::mount_to(root, move || {
             let shared = Shared {
-                host: StoredValue::new_local(host),
                 options: RwSignal::new(initial),
                 ctx: StoredValue::new_local(None),
             };
             *slot.borrow_mut() = Some(shared);
-            widget_view(shared)
+            widget_view(shared, view_host)
         });
         let shared = shared_slot.borrow_mut().take();
         Ok(Widget {
+            host,
             shared,
             view: Rc::new(RefCell::new(Some(Box::new(handle)))),
         })
@@ -217,9 +220,8 @@ impl Widget {
 
     /// Unmounts the calculator and frees its state.
     pub fn destroy(&mut self) {
-        if let Some(shared) = self.shared.take() {
-            let host = shared.host.get_value();
-            forget(&host);
+        if self.shared.take().is_some() {
+            forget(&self.host);
         }
         self.view.borrow_mut().take();
     }
@@ -264,7 +266,7 @@ async fn load_words(locale: Option<&str>) -> Messages {
 
 /// Loads the words and the config whenever the source, locale or the host's words change,
 /// then shows the calculator or the error.
-fn widget_view(shared: Shared) -> impl IntoView {
+fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
     let loaded = RwSignal::new(None::<Loaded>);
     // What shows while the config loads, in the words' language once they arrive.
     let loading = RwSignal::new(english("loading").unwrap_or_default().to_owned());
@@ -275,6 +277,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
     // Compared here, not by a `Memo`, whose type would compile reactive_graph's memo code
     // anew (1.0 KB of gzipped wasm, measured).
     let mut loaded_for = None;
+    let page_host = host.clone();
     effect(move || {
         let source = options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
         if loaded_for.as_ref() == Some(&source) {
@@ -282,7 +285,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
         }
         loaded_for = Some(source.clone());
         let (_, locale, overrides) = source;
-        let src = options.with_untracked(|o| shared.host.with_value(|h| config_source(o, h)));
+        let src = options.with_untracked(|o| config_source(o, &page_host));
         loaded.set(None);
         let mine = generation.get() + 1;
         generation.set(mine);
@@ -313,7 +316,6 @@ fn widget_view(shared: Shared) -> impl IntoView {
             loaded.try_set(Some((url, result.map(Arc::new), w)));
         });
     });
-    let host = move || shared.host.get_value();
     // The three views as one EitherOf3, not `AnyView`s: erasing their types cost 2.3 KB of
     // gzipped wasm (measured), for nothing, as the three are known here.
     move || match loaded.get() {
@@ -330,7 +332,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set_value(None);
-            announce(&host(), &load_error_detail(&e));
+            announce(&host, &load_error_detail(&e));
             EitherOf3::B(view! { <ErrorPanel error=e words=w /> })
         }
         Some((url, Ok(config), w)) => {
@@ -343,7 +345,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
                 Scenario::defaults(&config),
                 &o.scenario,
                 &numbers,
-                Some(&host()),
+                Some(&host),
             );
             let compact = o.mode.as_deref() == Some("compact");
             // A full calculator that keeps its scenario starts from the link's or the stored
@@ -354,7 +356,7 @@ fn widget_view(shared: Shared) -> impl IntoView {
                 .unwrap_or(false)
                 .then(|| Memory::new((!compact).then(|| o.scenario.clone())));
             let ctx = Ctx::new(config, start, numbers);
-            ctx.host.set_value(Some(host()));
+            ctx.host.set_value(Some(host.clone()));
             ctx.present.set(o.mode.as_deref() == Some("present"));
             ctx.compact.set(compact);
             if let Some(t) = o.theme {

@@ -280,7 +280,7 @@ pub fn CostTables(
             <h2 id="tw-lines-title">{ctx.t("lines.title")}</h2>
             <p class="hint">{ctx.t("lines.hint")}</p>
             <Region class="contents" render=Box::new(explanation) />
-            <Region render=Box::new(render) on_click=("button.math-link", click) after=(ctx.step, 2) />
+            <Region render=Box::new(render) on_click=("button.math-link", click) after=ctx.steps[1] />
             <LazyDetails class="expected-math" summary=ctx.t("lines.expected_math") render=Box::new(expected_math) />
         </section>
     }

@@ -166,7 +166,7 @@ fn Figure(
     view! {
         <figure class="chart" part="chart">
             <figcaption id=format!("{id}-caption")>{caption}</figcaption>
-            <Region render=Box::new(svg) after=(ctx.step, 1) />
+            <Region render=Box::new(svg) after=ctx.steps[0] />
             <LazyDetails class="data" summary=summary inner_class="table-scroll" render=data />
         </figure>
     }
