@@ -4,7 +4,7 @@
 use super::assumptions::{AssumptionsPanel, AssumptionsPrint};
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
-use super::dom::{effect, error_panel, text, OnClick, Region};
+use super::dom::{effect, error_panel, hold, text, OnClick, Region, Slot};
 use super::format::IntlNumbers;
 use super::inputs::{MainFields, Requirements, ScenarioFields};
 use super::load::LoadError;
@@ -17,7 +17,6 @@ use super::toolbar::Toolbar;
 use crate::model::messages::Messages;
 use crate::model::Scenario;
 use leptos::either::EitherOf3;
-use leptos::html::Div;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -46,10 +45,10 @@ pub fn Calculator(
 ) -> impl IntoView {
     // The root's class and theme, set by one effect (before the one that says `ready`):
     // reactive attributes in `view!` cost tachys's attribute code per closure type.
-    let root = NodeRef::<Div>::new();
+    let root: Slot = StoredValue::new_local(None);
     effect(move || {
         let (class, theme) = (root_class(ctx), ctx.theme.get());
-        if let Some(el) = root.get() {
+        if let Some(el) = root.get_value() {
             let _ = el.set_attribute("class", class);
             let _ = el.set_attribute("data-theme", &theme);
         }
@@ -110,7 +109,7 @@ pub fn Calculator(
         }
     };
     view! {
-        <div node_ref=root part="root" lang=ctx.lang()>
+        <div use:hold=root part="root" lang=ctx.lang()>
             {layout}
         </div>
     }
@@ -163,12 +162,12 @@ fn load_full(
 /// Once the full layout (or its error panel) is painted, a frame later: `drawn` is set, and
 /// focus moves into the calculator if the visitor asked for it (`ctx.focus_full`). The
 /// calculator may be gone by then.
-fn shown(ctx: Ctx, root: NodeRef<Div>, drawn: RwSignal<bool>) {
+fn shown(ctx: Ctx, root: Slot, drawn: RwSignal<bool>) {
     request_animation_frame(move || {
         let _ = drawn.try_set(true);
         if ctx.focus_full.try_get_value() == Some(true) {
             ctx.focus_full.set_value(false);
-            if let Some(el) = root.try_get_untracked().flatten() {
+            if let Some(el) = root.try_get_value().flatten() {
                 el.set_tab_index(-1);
                 let _ = el.focus();
             }
