@@ -278,6 +278,32 @@ mod components {
     }
 
     #[wasm_bindgen_test]
+    async fn an_unmounted_region_stops_listening() {
+        use leptos::prelude::*;
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use tierwise::web::dom::{text, OnClick, Region};
+        let root = host();
+        let clicks = Rc::new(Cell::new(0));
+        let counted = clicks.clone();
+        let handle = leptos::mount::mount_to(root.clone(), move || {
+            let on_click: OnClick = Box::new(move |_, _| counted.set(counted.get() + 1));
+            let render = || vec![text("button", "Go")];
+            view! { <Region render=Box::new(render) on_click=("button", on_click) /> }
+        });
+        pause(50).await;
+        // A script may still hold a button of a region that is gone.
+        let button: web_sys::HtmlElement = find(&root, "button");
+        button.click();
+        assert_eq!(clicks.get(), 1);
+        drop(handle);
+        pause(50).await;
+        assert!(!button.is_connected());
+        button.click();
+        assert_eq!(clicks.get(), 1, "the region's listener came off with it");
+    }
+
+    #[wasm_bindgen_test]
     async fn a_redraw_keeps_the_keyboard_focus_in_place() {
         let c = config();
         let root = host();

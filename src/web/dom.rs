@@ -281,8 +281,9 @@ pub fn Region(
     after: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let host: Slot = StoredValue::new_local(None);
-    // The listeners go on the container once it is in the page, and come off with the region.
-    let listeners = StoredValue::new_local(Vec::new());
+    // The listeners go on the container once it is built, and come off with the region: the
+    // effect owns them, and the effect goes with the region.
+    let mut listeners: Vec<Listener> = Vec::new();
     let mut unattached = Some(Handlers {
         on_click,
         on_input,
@@ -294,7 +295,7 @@ pub fn Region(
     effect(move || {
         let Some(h) = host.get_value() else { return };
         if let Some(handlers) = unattached.take() {
-            listeners.set_value(listen(&h, handlers));
+            listeners.extend(listen(&h, handlers));
         }
         if after.is_some_and(|reached| !reached.get()) {
             drawn.clear();
