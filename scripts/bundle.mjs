@@ -37,7 +37,7 @@ const run = (command, args) => {
 // then merge into functions with hundreds of locals, whose code gzip compresses far worse.
 // Measured (gzip -9, wasm only): compact 131.7 → 120.6 KB, full 204.6 → 183.8 KB, though the
 // raw wasm grows ~2%; 12–20 give the same within 0.3 KB, no inlining at all 184.4 KB (full).
-// The functions are then put in order of size (`orderFunctions`).
+// The functions are then put each beside the one most like it (`orderFunctions`).
 // `--strip-producers`, `--strip-target-features`: custom sections for tools that no browser
 // reads (−0.2 KB gzipped on the main wasm, −0.15 KB on the chunk, measured).
 // KEEP_NAMES=1 keeps the function names (`-g`), for a CPU profile that names Rust functions.
@@ -58,9 +58,14 @@ async function optimise(input, output, features = []) {
     return;
   }
   // Read before wasm-opt strips the target_features section.
-  const used = features.length ? features : run('wasm-opt', [input, '--print-features', '--output=/dev/null']).split('\n').filter((f) => f.startsWith('--enable-'));
+  const used = features.length ? features : featuresOf(input);
   run('wasm-opt', [input, `--output=${output}`, ...used, ...WASM_OPT]);
   await orderFunctions(output, used);
+}
+
+/** The wasm features `file` uses (from its target_features section), as wasm-opt's flags. */
+function featuresOf(file) {
+  return run('wasm-opt', [file, '--print-features', '--output=/dev/null']).split('\n').filter((f) => f.startsWith('--enable-'));
 }
 
 /**
@@ -142,7 +147,7 @@ async function dropDeadInvokes(file) {
   }
   lines.splice(first, 0, ` (func ${dead} (unreachable))`);
   await writeFile(wat, lines.join('\n'));
-  const features = run('wasm-opt', [file, '--print-features', '--output=/dev/null']).split('\n').filter((f) => f.startsWith('--enable-'));
+  const features = featuresOf(file);
   run('wasm-as', ['-g', ...features, wat, `--output=${file}`]);
   await rm(wat);
   // The text format has no target_features section: wasm-opt is told them instead.

@@ -283,8 +283,9 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
         if loaded_for.as_ref() == Some(&source) {
             return;
         }
-        loaded_for = Some(source.clone());
-        let (_, locale, overrides) = source;
+        // Kept, not copied: an inline config is in it. The load needs only the language's parts.
+        let (_, locale, overrides) = loaded_for.insert(source);
+        let (locale, overrides) = (locale.clone(), overrides.clone());
         let src = options.with_untracked(|o| config_source(o, &page_host));
         loaded.set(None);
         let mine = generation.get() + 1;
