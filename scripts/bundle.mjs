@@ -154,6 +154,67 @@ async function dropDeadInvokes(file) {
   return features;
 }
 
+/** The custom section with the full layout's English: see src/web/app.rs. */
+const WORDS_SECTION = 'tierwise_en_full';
+
+/** The sections of `wasm` as { id, name (a custom section's), start, end } (the whole
+ * section, its id byte included). */
+function sectionsOf(wasm) {
+  const out = [];
+  let at = 8;
+  const u32 = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const size = u32();
+    const end = at + size;
+    let name = null;
+    if (id === 0) {
+      const length = u32();
+      name = new TextDecoder().decode(wasm.subarray(at, at + length));
+    }
+    out.push({ id, name, start, end });
+    at = end;
+  }
+  if (at !== wasm.length) throw new Error('a wasm file ends inside a section: update scripts/bundle.mjs');
+  return out;
+}
+
+/** The unsigned LEB128 encoding of `n`. */
+function leb(n) {
+  const out = [];
+  do {
+    const byte = n % 128;
+    n = Math.floor(n / 128);
+    out.push(n ? byte | 0x80 : byte);
+  } while (n);
+  return Uint8Array.from(out);
+}
+
+/**
+ * Moves the custom section `name`, as the linker wrote it into `linked` (the crate's wasm
+ * before the split), to the end of the file `to`, and makes sure the file `from` has none
+ * (wasm-opt's round trip through the text format in `orderFunctions` drops custom sections,
+ * but one left would be removed here).
+ */
+async function moveCustomSection(from, to, name, linked) {
+  const [payload] = WebAssembly.Module.customSections(new WebAssembly.Module(linked), name);
+  if (!payload) throw new Error(`the linked wasm has no custom section ${name}: update scripts/bundle.mjs or src/web/app.rs`);
+  const main = await readFile(from);
+  const kept = sectionsOf(main).filter((s) => s.name !== name);
+  await writeFile(from, Buffer.concat([main.subarray(0, 8), ...kept.map((s) => main.subarray(s.start, s.end))]));
+  const label = new TextEncoder().encode(name);
+  const body = Buffer.concat([leb(label.length), label, new Uint8Array(payload)]);
+  await writeFile(to, Buffer.concat([await readFile(to), Uint8Array.of(0), leb(body.length), body]));
+}
+
 /**
  * Renames the imports and exports of `file` (the main wasm) to a letter or two, and the
  * imports' modules too, but for the names in `keep` (the exports the chunk imports by name).
@@ -218,15 +279,6 @@ function rewriteNames(wasm, { imported, exported }) {
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
     }
-  };
-  const leb = (n) => {
-    const out = [];
-    do {
-      const byte = n % 128;
-      n = Math.floor(n / 128);
-      out.push(n ? byte | 0x80 : byte);
-    } while (n);
-    return Uint8Array.from(out);
   };
   const text = new TextDecoder();
   const name = () => {
@@ -358,6 +410,9 @@ await mkdir(join(widget, 'wasm'), { recursive: true });
 run('wasm-bindgen', ['--target=web', '--keep-lld-exports', `--out-dir=${join(widget, 'wasm')}`, '--out-name=tierwise', '--no-typescript', join(splitDir, 'tierwise.wasm')]);
 await optimise(mainWasm, mainWasm, release ? await dropDeadInvokes(mainWasm) : []);
 await optimise(join(splitDir, chunkFile), chunkWasm);
+// The full layout's English (src/web/app.rs's `FULL_WORDS`) goes from the main module's file,
+// which a compact calculator downloads, to the chunk's, where the loader reads it.
+await moveCustomSection(mainWasm, chunkWasm, WORDS_SECTION, await readFile(built));
 // What the chunk takes from the main module (its memory, its function table, shared globals):
 // those exports keep their names, which the loader passes to the chunk as they are.
 const chunkImports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(chunkWasm)));

@@ -126,6 +126,35 @@ fn a_bad_config_object_is_refused_by_path() {
 }
 
 #[wasm_bindgen_test]
+fn the_full_layouts_words_are_checked_before_they_arrive_and_shown_once_given() {
+    use tierwise::model::messages::{english, install_full, reference, FULL_TEXTS};
+    // Whether or not a full calculator has brought them in already, a vendor's words for one of
+    // the full layout's messages are checked against its placeholders.
+    let with = |text: &str| {
+        DEVTOOL.replacen(
+            '{',
+            &format!(r#"{{"messages": {{"en": {{"card.range": "{text}"}}}},"#),
+            1,
+        )
+    };
+    assert!(Config::from_value(&value(js(&with("{low} to {high}")))).is_ok());
+    let problems = Config::from_value(&value(js(&with("{low} to {top}")))).unwrap_err();
+    assert_eq!(problems.0.len(), 1, "{problems:?}");
+    assert_eq!(problems.0[0].path, r#"messages.en["card.range"]"#);
+    assert!(
+        problems.0[0].to_string().contains("{low}, {high}"),
+        "{problems}"
+    );
+    assert_eq!(
+        reference("card.range").map(tierwise::model::messages::placeholders),
+        Some(vec!["low", "high"])
+    );
+    assert!(install_full(FULL_TEXTS));
+    assert_eq!(english("card.price"), Some("Price"));
+    assert_eq!(english("card.range"), Some("{low} – {high}"));
+}
+
+#[wasm_bindgen_test]
 fn nan_and_infinity_from_javascript_are_refused() {
     let c = config();
     let scenario = js_sys::Object::new();

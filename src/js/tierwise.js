@@ -89,10 +89,15 @@ function fetchChunk() {
  * table, as the Rust side expects.
  */
 let chunkLoading = null;
+/** The full layout's English, from the chunk's custom section (see src/web/app.rs). */
+let fullWords = null;
 function loadChunk(exports, callback, data) {
   chunkLoading ??= fetchChunk()
     .then((response) => WebAssembly.compileStreaming(response))
     .then((module) => {
+      const [words] = WebAssembly.Module.customSections(module, 'tierwise_en_full');
+      if (!words) throw new Error("Tierwise: the full calculator's wasm has no words (is it from another build?)");
+      fullWords = new TextDecoder().decode(words);
       const shared = {};
       for (const { module: from, name } of WebAssembly.Module.imports(module)) {
         if (!(name in exports)) throw new Error(`Tierwise: the full calculator's wasm needs ${from}.${name}, which the main wasm lacks (is it from another build?)`);
@@ -175,7 +180,7 @@ function warmIntl(build) {
 }
 
 /** What the loader lends every calculator (see src/web/loader.rs). */
-const LOADER = { catalogue, fetch: takeConfig, full };
+const LOADER = { catalogue, fetch: takeConfig, full, words: () => fullWords };
 
 /** Fires `tierwiseerror` and its alias `tierwise:error`; the detail always lists problems. */
 function fail(element, error) {

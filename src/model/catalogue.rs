@@ -3,7 +3,7 @@
 //! plural form of one) whose text uses only that message's placeholders.
 
 use super::decode::{field, Decoder};
-use super::messages::{english, placeholders, Messages, CATEGORIES, LANGUAGES};
+use super::messages::{placeholders, reference, Messages, CATEGORIES, LANGUAGES};
 use super::problem::Issue;
 use super::value::Value;
 
@@ -23,9 +23,9 @@ impl Messages {
             };
             let (base, category) = id.split_once('#').unwrap_or((id, ""));
             let known = if category.is_empty() {
-                english(id)
+                reference(id)
             } else if CATEGORIES.contains(&category) {
-                english(&format!("{base}#other"))
+                reference(&format!("{base}#other"))
             } else {
                 None
             };

@@ -1,5 +1,5 @@
 //! What the JavaScript loader lends the wasm: one object per module, handed to every `Widget`
-//! (`{ catalogue, fetch, full }`). Each is optional, so the wasm tests mount widgets without it.
+//! (`{ catalogue, fetch, full, words }`). Each is optional, so the wasm tests mount widgets without it.
 
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,6 +14,9 @@ struct Loader {
     fetch: Option<js_sys::Function>,
     /// `full(host)`: the full calculator is coming on `host`: its stylesheet (see `full`).
     full: Option<js_sys::Function>,
+    /// `words()`: the full layout's English, from its chunk once loaded (see `full_words`).
+    #[cfg(feature = "split")]
+    words: Option<js_sys::Function>,
 }
 
 thread_local! {
@@ -33,6 +36,8 @@ pub fn set(loader: &JsValue) {
                 catalogue: get("catalogue"),
                 fetch: get("fetch"),
                 full: get("full"),
+                #[cfg(feature = "split")]
+                words: get("words"),
             }
         });
     }
@@ -68,4 +73,11 @@ pub fn fetch(url: &str) -> Option<js_sys::Promise> {
 /// settles when that has loaded or failed (the loader reports a failure itself).
 pub fn full(host: &web_sys::HtmlElement) -> Option<js_sys::Promise> {
     call(|l| l.full.clone(), &[host])?.dyn_into().ok()
+}
+
+/// The full layout's English (`messages::EN_FULL`) once its chunk has loaded: the loader
+/// reads it from the chunk's custom section `tierwise_en_full` (see `app.rs`).
+#[cfg(feature = "split")]
+pub fn full_words() -> Option<String> {
+    call(|l| l.words.clone(), &[])?.as_string()
 }

@@ -4,9 +4,14 @@
 // the main wasm only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { closeAll, DIST, launch, visit as visitPage } from './browser.mjs';
 
+/** A message id of the full layout's (src/model/messages/en.rs, `EN_FULL`): what a message
+ * shows when its words are not there. */
+const FULL_ID = /\b(?:math|chart|compare|toolbar|report|card|lines?|assumptions|treatment|charge)\.[a-z_]+|\bassumption\.[a-z_]+\.(?:source|per)\b/;
 const MAIN = '/widget/wasm/tierwise_bg.wasm';
 const CHUNK = '/widget/wasm/tierwise_full_bg.wasm';
 
@@ -63,8 +68,19 @@ test('compact mode downloads the main wasm alone; pointing at "compare all optio
   assert.deepEqual(wasmRequests(page), [MAIN, CHUNK]);
   // Fetched, not shown: the compact calculator is still the one on screen.
   assert.equal(await widget.locator('.card').count(), 0);
+  // Every word it shows is its own: none is a message id of the full layout's, whose words
+  // are not here (they come with the chunk).
+  assert.doesNotMatch(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.textContent), FULL_ID);
   assert.deepEqual(page.errors, []);
   await context.close();
+});
+
+test("the full layout's English is in the chunk's file, not the main wasm's", async () => {
+  const sections = async (path) => WebAssembly.Module.customSections(new WebAssembly.Module(await readFile(join(DIST, path))), 'tierwise_en_full');
+  assert.equal((await sections(MAIN)).length, 0);
+  const [words] = await sections(CHUNK);
+  const texts = new TextDecoder().decode(words).split('\n');
+  assert.ok(texts.includes('Expected present cost') && texts.includes('{option}, {line}, year {year}: {amount}. Show the math'), texts.slice(0, 5).join(' | '));
 });
 
 test('"compare all options" brings in the full calculator with the scenario, focus and events kept', async () => {
@@ -84,8 +100,12 @@ test('"compare all options" brings in the full calculator with the scenario, foc
     await page.evaluate(() => [...document.querySelector('tierwise-calculator').shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname)),
     [BASE_CSS, FULL_CSS],
   );
-  // Every sentence filled in: no message shows a raw placeholder (`{option}`).
-  assert.doesNotMatch(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.textContent), /\{[a-z_]+\}/);
+  // Every sentence filled in: no message shows a raw placeholder (`{option}`), and the full
+  // layout's own words came with its chunk (an id shows where a message has no words).
+  const shown = await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.textContent);
+  assert.doesNotMatch(shown, /\{[a-z_]+\}/);
+  assert.doesNotMatch(shown, FULL_ID);
+  assert.match(shown, /Expected present cost/);
   // The scenario as it was, not the attributes' 80 and 6: team, scale, the requirement.
   const after = await page.evaluate(() => document.querySelector('tierwise-calculator').scenario);
   assert.deepEqual(after, before);
