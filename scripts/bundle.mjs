@@ -439,7 +439,8 @@ function minifyCss(css, name) {
       i++;
       continue;
     }
-    if (space && out && !tight.includes(out.at(-1)) && !tight.includes(c)) out += ' ';
+    // None after a `:` either (a declaration's); one before is a descendant combinator.
+    if (space && out && !tight.includes(out.at(-1)) && out.at(-1) !== ':' && !tight.includes(c)) out += ' ';
     space = false;
     if (c === '}' && out.at(-1) === ';') out = out.slice(0, -1);
     if (c === '"' || c === "'") {
@@ -525,7 +526,7 @@ for (const [placeholder, path] of [...loader.matchAll(/__INTEGRITY:([\w./-]+)__/
 // Minified (terser: comments and long names go; -5.8 KB gzipped, measured): the readable
 // sources are src/js/tierwise.js and wasm-bindgen's glue. Exports and the
 // `new URL('./…', import.meta.url)` patterns bundlers look for stay as they are.
-const { code } = await minify(`${glue}\n${sealed}`, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+const { code } = await minify(`${glue}\n${sealed}`, { module: true, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, mangle: true, format: { comments: false } });
 for (const wasm of ['tierwise_bg.wasm', 'tierwise_full_bg.wasm']) {
   if (!code.replaceAll('"', "'").includes(`new URL('./wasm/${wasm}',import.meta.url)`)) {
     throw new Error(`the minified module lost new URL('./wasm/${wasm}', import.meta.url): update scripts/bundle.mjs`);

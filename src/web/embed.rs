@@ -30,10 +30,22 @@ use wasm_bindgen::prelude::*;
 /// State shared between the `Widget` handle and its mounted view: handles, so `Copy`.
 #[derive(Clone, Copy)]
 struct Shared {
-    options: RwSignal<Options>,
+    /// The host's options so far, and a flip whenever they change (`options_changed`): a
+    /// stored value and a `bool` signal, types the calculator has already, not a signal of
+    /// `Options` (each signal type compiles reactive_graph's signal code anew).
+    options: StoredValue<Options, LocalStorage>,
+    options_changed: RwSignal<bool>,
     /// The calculator's state once a config has loaded. Never tracked, so a stored value,
     /// not a signal.
     ctx: StoredValue<Option<Ctx>, LocalStorage>,
+}
+
+impl Shared {
+    /// Changes the options, and says so to what reads them.
+    fn change_options(&self, change: impl FnOnce(&mut Options)) {
+        self.options.update_value(change);
+        self.options_changed.update(|c| *c = !*c);
+    }
 }
 
 /// A mounted calculator. `update()` changes it, `destroy()` removes it and frees its state.
@@ -95,7 +107,8 @@ impl Widget {
         let view_host = host.clone();
         let handle = leptos::mount::mount_to(root, move || {
             let shared = Shared {
-                options: RwSignal::new(initial),
+                options: StoredValue::new_local(initial),
+                options_changed: RwSignal::new(false),
                 ctx: StoredValue::new_local(None),
             };
             *slot.borrow_mut() = Some(shared);
@@ -135,7 +148,7 @@ impl Widget {
             }
         }
         // Remember everything, so a config still loading, or loaded anew, starts from it.
-        shared.options.update(|o| {
+        shared.change_options(|o| {
             if new.source.is_some() {
                 o.source = new.source;
             }
@@ -172,7 +185,7 @@ impl Widget {
     /// config to the element's inline JSON child.
     pub fn reset(&self, name: &str) -> Result<(), JsValue> {
         let shared = self.live()?;
-        shared.options.update(|o| match name {
+        shared.change_options(|o| match name {
             "config" => o.source = None,
             "mode" => o.mode = None,
             "theme" => o.theme = None,
@@ -267,10 +280,19 @@ async fn load_words(locale: Option<&str>) -> Messages {
 /// Loads the words and the config whenever the source, locale or the host's words change,
 /// then shows the calculator or the error.
 fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Loaded>);
+    // What has loaded, and a flip each time it changes: a stored value and a `bool` signal,
+    // not a signal of `Option<Loaded>`, whose type would compile reactive_graph's signal code
+    // anew.
+    let loaded: StoredValue<Option<Loaded>, LocalStorage> = StoredValue::new_local(None);
+    let changed = RwSignal::new(false);
+    let show = move |l: Option<Loaded>| {
+        loaded.set_value(l);
+        changed.update(|c| *c = !*c);
+    };
     // What shows while the config loads, in the words' language once they arrive.
     let loading = RwSignal::new(english("loading").unwrap_or_default().to_owned());
     let options = shared.options;
+    let options_changed = shared.options_changed;
     // Only the latest load may show: an older one finishing late is dropped.
     let generation = Rc::new(std::cell::Cell::new(0u32));
     // What the last load was for: options that leave it (mode, theme, scenario) load nothing.
@@ -279,15 +301,16 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
     let mut loaded_for = None;
     let page_host = host.clone();
     effect(move || {
-        let source = options.with(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
+        options_changed.track();
+        let source = options.with_value(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
         if loaded_for.as_ref() == Some(&source) {
             return;
         }
         // Kept, not copied: an inline config is in it. The load needs only the language's parts.
         let (_, locale, overrides) = loaded_for.insert(source);
         let (locale, overrides) = (locale.clone(), overrides.clone());
-        let src = options.with_untracked(|o| config_source(o, &page_host));
-        loaded.set(None);
+        let src = options.with_value(|o| config_source(o, &page_host));
+        show(None);
         let mine = generation.get() + 1;
         generation.set(mine);
         let generation = generation.clone();
@@ -314,12 +337,28 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
             if let Some(o) = &overrides {
                 w.merge(o);
             }
-            loaded.try_set(Some((url, result.map(Arc::new), w)));
+            if changed.try_get_untracked().is_some() {
+                show(Some((url, result.map(Arc::new), w)));
+            }
         });
     });
     // The three views as one EitherOf3, not `AnyView`s: erasing their types cost 2.3 KB of
     // gzipped wasm (measured), for nothing, as the three are known here.
-    move || match loaded.get() {
+    move || {
+        changed.track();
+        widget_state(shared, &host, options, loading, loaded.get_value())
+    }
+}
+
+/// What the widget shows for what has loaded: the loading line, the error or the calculator.
+fn widget_state(
+    shared: Shared,
+    host: &web_sys::HtmlElement,
+    options: StoredValue<Options, LocalStorage>,
+    loading: RwSignal<String>,
+    loaded: Option<Loaded>,
+) -> impl IntoView {
+    match loaded {
         None => {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
@@ -333,11 +372,11 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set_value(None);
-            announce(&host, &load_error_detail(&e));
+            announce(host, &load_error_detail(&e));
             EitherOf3::B(view! { <ErrorPanel error=e words=w /> })
         }
         Some((url, Ok(config), w)) => {
-            let o = options.get_untracked();
+            let o = options.get_value();
             let locale = o.locale.clone().or_else(page_locale);
             // One set of formatters, for the notices and then the calculator.
             let numbers = IntlNumbers::with_words(&config.currency, locale.as_deref(), w);
@@ -346,7 +385,7 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
                 Scenario::defaults(&config),
                 &o.scenario,
                 &numbers,
-                Some(&host),
+                Some(host),
             );
             let compact = o.mode.as_deref() == Some("compact");
             // A full calculator that keeps its scenario starts from the link's or the stored
