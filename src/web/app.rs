@@ -4,21 +4,25 @@
 use super::assumptions::{AssumptionsPanel, AssumptionsPrint};
 use super::charts::{BreakdownChart, CumulativeChart, SavingsChart, TornadoChart};
 use super::ctx::Ctx;
-use super::dom::{effect, error_panel, hold, text, OnClick, Region, Slot};
+use super::dom::{
+    div_in, draw, draw_in, effect, error_panel, region, text, Drawing, Drawn, OnClick, Slot,
+};
 use super::format::IntlNumbers;
-use super::inputs::{MainFields, Requirements, ScenarioFields};
+use super::inputs::{main_fields, Requirements, ScenarioFields};
 use super::load::LoadError;
 use super::persist::Memory;
 use super::present::Compare;
 use super::report::ReportHeading;
-use super::results::{CostTables, Cta, Notices, OptionCards, RunnerUp, Verdict};
+use super::results::{cta, runner_up, verdict_line, CostTables, Notices, OptionCards};
 use super::split::SplitLoaderError;
 use super::toolbar::Toolbar;
 use crate::model::messages::{self, Messages};
 use crate::model::Scenario;
-use leptos::either::EitherOf3;
+use leptos::mount::mount_to;
 use leptos::prelude::*;
+use std::any::Any;
 use std::time::Duration;
+use web_sys::HtmlElement;
 
 /// The detail of `tierwise:change`.
 #[derive(serde::Serialize)]
@@ -27,25 +31,29 @@ struct ChangeDetail<'a> {
     result: &'a crate::model::Report,
 }
 
-/// The calculator for one config: full, compact (pricing pages) or presenter mode.
-#[component]
-pub fn Calculator(
-    /// The calculator's state, already holding its config and starting scenario.
+/// The calculator for one config, drawn into `parent`: full, compact (pricing pages) or
+/// presenter mode. Plain DOM down to the full layout, which is a `view!` in its own chunk of
+/// wasm: a compact calculator, all a pricing page downloads, then links none of tachys's view
+/// code (measured, gzipped: see ARCHITECTURE.md).
+pub fn calculator(
+    parent: &web_sys::Node,
+    // The calculator's state, already holding its config and starting scenario.
     ctx: Ctx,
-    /// What the host's scenario options had to leave out (the full layout adds what a
-    /// restored link or stored state had to).
-    #[prop(optional)]
+    // What the host's scenario options had to leave out (the full layout adds what a restored
+    // link or stored state had to).
     notices: Vec<String>,
-    /// Where the config came from: kept in the address and in share links.
-    #[prop(into)]
+    // Where the config came from: kept in the address and in share links.
     config_url: String,
-    /// The full layout's memory (`persist`): `None` keeps nothing.
-    #[prop(optional_no_strip)]
+    // The full layout's memory (`persist`): `None` keeps nothing.
     memory: Option<Memory>,
-) -> impl IntoView {
-    // The root's class and theme, set by one effect (before the one that says `ready`):
-    // reactive attributes in `view!` cost tachys's attribute code per closure type.
-    let root: Slot = StoredValue::new_local(None);
+) {
+    let Some(el) = div_in(parent, "") else {
+        return;
+    };
+    let _ = el.set_attribute("part", "root");
+    let _ = el.set_attribute("lang", ctx.lang());
+    let root: Slot = StoredValue::new_local(Some(el));
+    // The root's class and theme, set by one effect (before the one that says `ready`).
     effect(move || {
         let (class, theme) = (root_class(ctx), ctx.theme.get());
         if let Some(el) = root.get_value() {
@@ -55,8 +63,54 @@ pub fn Calculator(
     });
     // Whether the full layout is drawn: it comes with its own chunk of wasm (`load_full`).
     let drawn = RwSignal::new(false);
+    let full = Full {
+        config_url,
+        notices: RwSignal::new(notices),
+        memory,
+    };
+    // Whether the full layout's chunk has come in or failed to (`load_full`), and which: a
+    // `bool` signal and a stored `bool`, types the calculator has already (each signal type
+    // compiles reactive_graph's code anew: an `Option<bool>` signal cost 0.5 KB of gzipped
+    // wasm, measured).
+    let settled = RwSignal::new(false);
+    let loaded = StoredValue::new(false);
+    let asked = StoredValue::new(false);
+    // One effect draws the layout: what it built (regions, effects, the full layout's view)
+    // belongs to its run, and goes when it runs again.
+    // Held, never read: dropping it unmounts the full layout.
+    let mut _full_shown: Option<Box<dyn Any>> = None;
+    effect(move || {
+        let (compact, is_settled) = (ctx.compact.get(), settled.get());
+        _full_shown = None;
+        let Some(root_el) = root.get_value() else {
+            return;
+        };
+        root_el.set_text_content(None);
+        untrack(|| {
+            if compact {
+                return compact_layout(&root_el, ctx);
+            }
+            if !is_settled {
+                if !asked.get_value() {
+                    asked.set_value(true);
+                    load_full(ctx, settled, loaded, asked);
+                }
+                return;
+            }
+            shown(ctx, root, drawn);
+            if loaded.get_value() {
+                // Loaded, so the call finishes at once.
+                _full_shown =
+                    ready_now(full_view(ctx, full.clone(), root_el.clone())).and_then(Result::ok);
+            } else {
+                let title = ctx.t("error.full");
+                draw(&root_el, &[error_panel(&title, &[])]);
+            }
+        });
+    });
     // `ready` once the calculator shows (compact mode at once, the full layout once drawn),
-    // then every new result, the first one after `ready`, so no event comes before it.
+    // then every new result, the first one after `ready`, so no event comes before it. After
+    // the layout's effect, so it first runs once the layout is there.
     let mut ready = false;
     effect(move || {
         // Once ready, `compact` and `drawn` are not read again: a mode change says nothing.
@@ -73,46 +127,6 @@ pub fn Calculator(
             })
         });
     });
-    let full = Full {
-        config_url,
-        notices: RwSignal::new(notices),
-        memory,
-    };
-    // Whether the full layout's chunk has come in or failed to (`load_full`), and which: a
-    // `bool` signal and a stored `bool`, types the calculator has already (each signal type
-    // compiles reactive_graph's code anew: an `Option<bool>` signal cost 0.5 KB of gzipped
-    // wasm, measured).
-    let settled = RwSignal::new(false);
-    let loaded = StoredValue::new(false);
-    let asked = StoredValue::new(false);
-    // One reactive closure and an `EitherOf3`: erasing the layouts' types (`AnyView`) cost
-    // 5.4 KB of gzipped wasm, a second closure for the full layout's states 0.6 KB (measured).
-    let layout = move || {
-        if ctx.compact.get() {
-            return EitherOf3::A(compact_layout(ctx));
-        }
-        if !settled.get() {
-            if !asked.get_value() {
-                asked.set_value(true);
-                load_full(ctx, settled, loaded, asked);
-            }
-            return EitherOf3::B(None);
-        }
-        shown(ctx, root, drawn);
-        if loaded.get_value() {
-            // Loaded, so the call finishes at once, owned by this closure like any view.
-            EitherOf3::B(ready_now(full_view(ctx, full.clone())).and_then(Result::ok))
-        } else {
-            let title = ctx.t("error.full");
-            let render = move || vec![error_panel(&title, &[])];
-            EitherOf3::C(view! { <Region render=Box::new(render) /> })
-        }
-    };
-    view! {
-        <div use:hold=root part="root" lang=ctx.lang()>
-            {layout}
-        </div>
-    }
 }
 
 /// The root's classes: one attribute closure instead of a `class:` closure each (less wasm).
@@ -176,8 +190,9 @@ fn shown(ctx: Ctx, root: Slot, drawn: RwSignal<bool>) {
 }
 
 /// The full layout, in its own chunk of wasm in the widget's build (the `split` feature:
-/// scripts/bundle.mjs splits it out with wasm-split). Its future loads the chunk first;
-/// `preload_full_view` only loads it. `fallible`: a chunk that cannot load is an `Err`, not a
+/// scripts/bundle.mjs splits it out with wasm-split), mounted in `root`: its future loads the
+/// chunk first; `preload_full_view` only loads it. The handle it gives unmounts the layout
+/// when dropped, and its reactive owner is the caller's (an effect's run) child. `fallible`: a chunk that cannot load is an `Err`, not a
 /// panic (which would stop the whole wasm).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(
@@ -186,13 +201,17 @@ fn shown(ctx: Ctx, root: Slot, drawn: RwSignal<bool>) {
     preload(preload_full_view),
     fallible
 )]
-fn full_view(ctx: Ctx, full: Full) -> Result<AnyView, SplitLoaderError> {
-    Ok(full_layout(ctx, full).into_any())
+fn full_view(ctx: Ctx, full: Full, root: HtmlElement) -> Result<Box<dyn Any>, SplitLoaderError> {
+    Ok(Box::new(mount_to(root, move || full_layout(ctx, full))))
 }
 /// Without the split (native builds, wasm tests): the same, in the one wasm.
 #[cfg(not(feature = "split"))]
-async fn full_view(ctx: Ctx, full: Full) -> Result<AnyView, SplitLoaderError> {
-    Ok(full_layout(ctx, full).into_any())
+async fn full_view(
+    ctx: Ctx,
+    full: Full,
+    root: HtmlElement,
+) -> Result<Box<dyn Any>, SplitLoaderError> {
+    Ok(Box::new(mount_to(root, move || full_layout(ctx, full))))
 }
 #[cfg(not(feature = "split"))]
 async fn preload_full_view() -> Result<(), SplitLoaderError> {
@@ -286,7 +305,7 @@ fn full_layout(ctx: Ctx, full: Full) -> impl IntoView {
             </div>
             <div class="results">
                 <h2 class="sr-only">{ctx.t("layout.results")}</h2>
-                <Verdict ctx />
+                <Drawn drawing=verdict_line(ctx) />
                 <Compare ctx />
                 <OptionCards ctx />
                 <div class="charts">
@@ -329,39 +348,47 @@ fn steps(steps: [RwSignal<bool>; 2]) {
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,
 /// and the way to the full calculator with the scenario as it is, in place (its chunk of wasm
 /// comes in then, or already when the button is pointed at or tabbed to: see tierwise.js).
-fn compact_layout(ctx: Ctx) -> impl IntoView {
+fn compact_layout(root: &web_sys::Node, ctx: Ctx) {
+    let Some(layout) = div_in(root, "compact-layout") else {
+        return;
+    };
+    let ([team, scale], hint) = main_fields(ctx);
+    region(&layout, team);
+    region(&layout, scale);
+    draw_in(&layout, text("p", hint).class("hint"));
+    region(&layout, verdict_line(ctx));
+    region(&layout, runner_up(ctx));
+    let Some(actions) = div_in(&layout, "compact-actions") else {
+        return;
+    };
+    region(&actions, cta(ctx));
     let open: OnClick = Box::new(move |_, _| {
         ctx.focus_full.set_value(true);
         ctx.compact.set(false);
     });
-    // A region, not a `view!` button: no `on:` anywhere in the wasm (see dom.rs).
     let button = move || {
         let label = ctx.t("compact.compare_all");
         vec![text("button", label)
             .attr("type", "button")
             .class("compare-all")]
     };
-    view! {
-        <div class="compact-layout">
-            <MainFields ctx />
-            <Verdict ctx />
-            <RunnerUp ctx />
-            <div class="compact-actions">
-                <Cta ctx />
-                <Region class="contents" render=Box::new(button) on_click=("button.compare-all", open) />
-            </div>
-        </div>
-    }
+    region(
+        &actions,
+        Drawing {
+            on_click: Some(("button.compare-all", open)),
+            ..Drawing::new("contents", button)
+        },
+    );
 }
 
-/// Says why a config could not be used, listing every problem.
-#[component]
-pub fn ErrorPanel(
-    /// What went wrong.
+/// Says why a config could not be used, listing every problem, in `parent`.
+pub fn error_panel_in(
+    parent: &web_sys::Node,
+    // What went wrong.
     error: LoadError,
-    /// The words of the widget's language.
+    // The words of the widget's language.
     words: Messages,
-) -> impl IntoView {
+) {
     let lang = words.lang;
     let title = words.get("error.config").to_owned();
     let numbers = IntlNumbers::with_words("USD", None, words);
@@ -370,6 +397,5 @@ pub fn ErrorPanel(
         [] => vec![error.summary()],
         problems => problems.iter().map(|p| numbers.problem(p)).collect(),
     };
-    let render = move || vec![error_panel(&title, &lines).attr("lang", lang)];
-    view! { <Region render=Box::new(render) /> }
+    draw_in(parent, error_panel(&title, &lines).attr("lang", lang));
 }

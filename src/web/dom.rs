@@ -149,6 +149,13 @@ pub fn draw(host: &web_sys::Element, kids: &[El]) {
     host.replace_children_with_node(&fresh);
 }
 
+/// Appends `el`, drawn once, to `parent`.
+pub fn draw_in(parent: &web_sys::Node, el: El) {
+    if let Some(doc) = parent.owner_document() {
+        let _ = parent.append_child(&el.build(&doc, false));
+    }
+}
+
 /// Brings `host`'s children, drawn from `old`, in line with `new` (see [`patch`]).
 pub fn redraw(host: &web_sys::Element, old: Vec<El>, new: Vec<El>) {
     let Some(doc) = host.owner_document() else {
@@ -255,6 +262,77 @@ pub fn hold(el: web_sys::Element, slot: Slot) {
     slot.set_value(Some(el.unchecked_into()));
 }
 
+/// What a region draws, and how it answers events: a [`Region`]'s props, to draw one without
+/// `view!` too ([`region`]).
+pub struct Drawing {
+    /// The container's class (the container is laid out by the stylesheet).
+    pub class: &'static str,
+    /// Draws the contents; reading signals inside subscribes the region to them.
+    pub render: Box<dyn Fn() -> Vec<El>>,
+    /// Which drawn elements react to clicks (a CSS selector), and how.
+    pub on_click: Option<(&'static str, OnClick)>,
+    /// What a drawn `<input>`'s `input` event does.
+    pub on_input: Option<OnInput>,
+}
+
+impl Drawing {
+    /// Draws `render` in a container of class `class`, answering no events.
+    pub fn new(class: &'static str, render: impl Fn() -> Vec<El> + 'static) -> Drawing {
+        Drawing {
+            class,
+            render: Box::new(render),
+            on_click: None,
+            on_input: None,
+        }
+    }
+}
+
+/// A region without `view!`: a `<div>` appended to `parent`, drawn as [`Region`] draws.
+pub fn region(parent: &web_sys::Node, drawing: Drawing) {
+    if let Some(div) = div_in(parent, drawing.class) {
+        let (render, handlers) = drawing.parts();
+        drawn_in(StoredValue::new_local(Some(div)), render, handlers, None);
+    }
+}
+
+impl Drawing {
+    fn parts(self) -> (Box<dyn Fn() -> Vec<El>>, Handlers) {
+        let handlers = Handlers {
+            on_click: self.on_click,
+            on_input: self.on_input,
+            on_select: None,
+            on_toggle: None,
+        };
+        (self.render, handlers)
+    }
+}
+
+/// A `<div>` of class `class` (none if empty) appended to `parent`.
+pub fn div_in(parent: &web_sys::Node, class: &str) -> Option<web_sys::HtmlElement> {
+    let div: web_sys::HtmlElement = parent
+        .owner_document()?
+        .create_element("div")
+        .ok()?
+        .unchecked_into();
+    if !class.is_empty() {
+        div.set_class_name(class);
+    }
+    parent.append_child(&div).ok()?;
+    Some(div)
+}
+
+/// A region in a `view!`, drawn from a [`Drawing`].
+#[component]
+pub fn Drawn(
+    /// What it draws and how it answers events.
+    drawing: Drawing,
+) -> impl IntoView {
+    let (class, host): (_, Slot) = (drawing.class, StoredValue::new_local(None));
+    let (render, handlers) = drawing.parts();
+    drawn_in(host, render, handlers, None);
+    view! { <div class=class use:hold=host></div> }
+}
+
 /// A `<div>` whose contents `render` draws from signals, redrawn whenever they change.
 #[component]
 pub fn Region(
@@ -281,15 +359,28 @@ pub fn Region(
     after: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let host: Slot = StoredValue::new_local(None);
-    // The listeners go on the container once it is built, and come off with the region: the
-    // effect owns them, and the effect goes with the region.
-    let mut listeners: Vec<Listener> = Vec::new();
-    let mut unattached = Some(Handlers {
+    let handlers = Handlers {
         on_click,
         on_input,
         on_select,
         on_toggle,
-    });
+    };
+    drawn_in(host, render, handlers, after);
+    view! { <div class=class use:hold=host></div> }
+}
+
+/// Draws `render` into the element `host` holds (once it does), again whenever what it read
+/// changes, and listens for `handlers`' events there.
+fn drawn_in(
+    host: Slot,
+    render: Box<dyn Fn() -> Vec<El>>,
+    handlers: Handlers,
+    after: Option<RwSignal<bool>>,
+) {
+    // The listeners go on the container once it is built, and come off with the region: the
+    // effect owns them, and the effect goes with the region.
+    let mut listeners: Vec<Listener> = Vec::new();
+    let mut unattached = Some(handlers);
     // What it drew last, to patch the next drawing against.
     let mut drawn: Vec<Node> = Vec::new();
     effect(move || {
@@ -308,7 +399,6 @@ pub fn Region(
         patch(&doc, &h, &drawn, &kids, false);
         drawn = kids;
     });
-    view! { <div class=class use:hold=host></div> }
 }
 
 /// An event listener on a region's container, removed (and its closure freed) when dropped.

@@ -6,9 +6,9 @@
 pub use super::api::{evaluate_js, Engine};
 pub use super::events::{dispatch, report_panic, to_js};
 
-use super::app::{Calculator, ErrorPanel};
+use super::app::{calculator, error_panel_in};
 use super::ctx::Ctx;
-use super::dom::{effect, text, Region};
+use super::dom::{effect, region, text, Drawing};
 use super::events::{
     announce, forget, install_panic_hook, js_error, load_error_detail, refuse, remember,
 };
@@ -20,9 +20,7 @@ use crate::model::decode::Decoder;
 use crate::model::messages::{catalogue_for, english, Messages};
 use crate::model::value::to_value;
 use crate::model::{Config, Problems, Scenario, Value};
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -55,7 +53,8 @@ pub struct Widget {
     /// stored value: a `StoredValue` of this type cost 0.25 KB of gzipped wasm (measured).
     host: web_sys::HtmlElement,
     shared: Option<Shared>,
-    view: Rc<RefCell<Option<Box<dyn std::any::Any>>>>,
+    /// The widget's reactive owner and the element it draws in, until `destroy`.
+    view: Option<(Owner, web_sys::HtmlElement)>,
 }
 
 fn config_source(options: &Options, host: &web_sys::HtmlElement) -> Result<Source, LoadError> {
@@ -102,23 +101,24 @@ impl Widget {
         super::loader::set(&loader);
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         remember(&host, &root);
-        let shared_slot: Rc<RefCell<Option<Shared>>> = Rc::new(RefCell::new(None));
-        let slot = shared_slot.clone();
-        let view_host = host.clone();
-        let handle = leptos::mount::mount_to(root, move || {
+        // Leptos's executor (for `spawn_local`), as `mount_to` would start it.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        // The widget's own reactive owner: dropping it (`destroy`) disposes everything the
+        // widget made.
+        let owner = Owner::new();
+        let shared = owner.with(|| {
             let shared = Shared {
                 options: StoredValue::new_local(initial),
                 options_changed: RwSignal::new(false),
                 ctx: StoredValue::new_local(None),
             };
-            *slot.borrow_mut() = Some(shared);
-            widget_view(shared, view_host)
+            widget_view(shared, host.clone(), root.clone());
+            shared
         });
-        let shared = shared_slot.borrow_mut().take();
         Ok(Widget {
             host,
-            shared,
-            view: Rc::new(RefCell::new(Some(Box::new(handle)))),
+            shared: Some(shared),
+            view: Some((owner, root)),
         })
     }
 
@@ -236,7 +236,10 @@ impl Widget {
         if self.shared.take().is_some() {
             forget(&self.host);
         }
-        self.view.borrow_mut().take();
+        if let Some((owner, root)) = self.view.take() {
+            owner.cleanup();
+            root.set_text_content(None);
+        }
     }
 }
 
@@ -279,7 +282,7 @@ async fn load_words(locale: Option<&str>) -> Messages {
 
 /// Loads the words and the config whenever the source, locale or the host's words change,
 /// then shows the calculator or the error.
-fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
+fn widget_view(shared: Shared, host: web_sys::HtmlElement, root: web_sys::HtmlElement) {
     // What has loaded, and a flip each time it changes: a stored value and a `bool` signal,
     // not a signal of `Option<Loaded>`, whose type would compile reactive_graph's signal code
     // anew.
@@ -302,7 +305,8 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
     let page_host = host.clone();
     effect(move || {
         options_changed.track();
-        let source = options.with_value(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
+        let source =
+            options.with_value(|o| (o.source.clone(), o.locale.clone(), o.messages.clone()));
         if loaded_for.as_ref() == Some(&source) {
             return;
         }
@@ -342,38 +346,41 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement) -> impl IntoView {
             }
         });
     });
-    // The three views as one EitherOf3, not `AnyView`s: erasing their types cost 2.3 KB of
-    // gzipped wasm (measured), for nothing, as the three are known here.
-    move || {
+    // What has loaded, drawn in `root` by one effect: what a drawing made (regions, the
+    // calculator's state and effects) belongs to its run, and goes when it runs again.
+    effect(move || {
         changed.track();
-        widget_state(shared, &host, options, loading, loaded.get_value())
-    }
+        root.set_text_content(None);
+        let l = loaded.get_value();
+        untrack(|| widget_state(&root, shared, &host, options, loading, l));
+    });
 }
 
-/// What the widget shows for what has loaded: the loading line, the error or the calculator.
+/// Draws in `root` what the widget shows for what has loaded: the loading line, the error or
+/// the calculator.
 fn widget_state(
+    root: &web_sys::HtmlElement,
     shared: Shared,
     host: &web_sys::HtmlElement,
     options: StoredValue<Options, LocalStorage>,
     loading: RwSignal<String>,
     loaded: Option<Loaded>,
-) -> impl IntoView {
+) {
     match loaded {
         None => {
             // The calculator shown before (its state now disposed with this redraw) is gone:
             // until the config loads again, `update` only records options.
             shared.ctx.set_value(None);
-            // A region, as every other drawn text is (see dom.rs).
             let render = move || {
                 let p = text("p", loading.get()).class("tierwise loading");
                 vec![p.attr("role", "status")]
             };
-            EitherOf3::A(view! { <Region class="contents" render=Box::new(render) /> })
+            region(root, Drawing::new("contents", render));
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set_value(None);
             announce(host, &load_error_detail(&e));
-            EitherOf3::B(view! { <ErrorPanel error=e words=w /> })
+            error_panel_in(root, e, w);
         }
         Some((url, Ok(config), w)) => {
             let o = options.get_value();
@@ -403,7 +410,7 @@ fn widget_state(
                 ctx.theme.set(t);
             }
             shared.ctx.set_value(Some(ctx));
-            EitherOf3::C(view! { <Calculator ctx notices config_url=url memory /> })
+            calculator(root, ctx, notices, url, memory);
         }
     }
 }

@@ -4,7 +4,7 @@
 //! message at the field and never reaches the scenario, so the last valid result stays.
 
 use super::ctx::Ctx;
-use super::dom::{effect, el, text, OnInput, Region};
+use super::dom::{effect, el, text, Drawing, Drawn, OnInput, Region};
 use crate::model::config::{Treatment, GROWTH, HORIZON, SCALE, TEAM_SIZE};
 use crate::model::decode::Range;
 use crate::model::explain::treatment_words;
@@ -83,30 +83,37 @@ pub fn refusal(ctx: Ctx, label: &str, x: f64, range: Range, percent: bool) -> Op
     }))
 }
 
-/// A number field paired with a slider (WCAG 2.5.7: dragging is never the only way).
-#[component]
-pub fn NumberField(
-    /// The calculator's state, for formatting messages.
-    ctx: Ctx,
+/// What a number field shows and changes.
+pub struct Field {
     /// The visible label, which is also both controls' accessible name.
-    #[prop(into)]
-    label: String,
+    pub label: String,
     /// A unique id for the number field.
-    #[prop(into)]
-    id: String,
+    pub id: &'static str,
     /// The scenario's value the field shows, in the field's unit (e.g. percent). A plain
     /// `fn`, as is `on_change`: one instantiation of the scenario's read path for every field.
-    value: fn(&Scenario) -> f64,
+    pub value: fn(&Scenario) -> f64,
     /// Whether the field is a percentage of the engine's fraction.
-    #[prop(optional)]
-    percent: bool,
+    pub percent: bool,
     /// The engine's allowed range for the value, as a fraction when `percent`.
-    range: Range,
+    pub range: Range,
     /// How the slider moves.
-    slider: Slider,
+    pub slider: Slider,
     /// Puts an accepted value, in the field's unit, into the scenario.
-    on_change: fn(&mut Scenario, f64),
-) -> impl IntoView {
+    pub on_change: fn(&mut Scenario, f64),
+}
+
+/// A number field paired with a slider (WCAG 2.5.7: dragging is never the only way), drawn as
+/// a region (`display: contents` in the stylesheet: laid out as its parent's child).
+pub fn number_field(ctx: Ctx, field: Field) -> Drawing {
+    let Field {
+        label,
+        id,
+        value,
+        percent,
+        range,
+        slider,
+        on_change,
+    } = field;
     // A refused entry's message, empty when there is none: a `String` signal, as others are
     // (each signal type compiles reactive_graph's code anew: `Option<String>` cost 0.6 KB of
     // gzipped wasm, measured).
@@ -155,7 +162,7 @@ pub fn NumberField(
         let message = Some(error.get()).filter(|m| !m.is_empty());
         let number = el("input")
             .attr("type", "number")
-            .attr("id", id.clone())
+            .attr("id", id)
             .attr("inputmode", "decimal")
             .attr("step", "any")
             .attr("min", min.clone())
@@ -181,7 +188,7 @@ pub fn NumberField(
             } else {
                 "field"
             })
-            .child(text("label", label.clone()).attr("for", id.clone()))
+            .child(text("label", label.clone()).attr("for", id))
             .child(
                 el("div")
                     .class("field-controls")
@@ -197,38 +204,42 @@ pub fn NumberField(
                     .kids(message),
             )]
     };
-    // `display: contents` in the stylesheet: the field is laid out as its parent's child.
-    view! { <Region class="contents" render=Box::new(render) on_input=typed /> }
+    Drawing {
+        on_input: Some(typed),
+        ..Drawing::new("contents", render)
+    }
 }
 
-/// Team size and deployment scale: the inputs compact mode keeps.
-#[component]
-pub fn MainFields(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
+/// Team size and deployment scale, the inputs compact mode keeps, and the hint saying what
+/// scale counts.
+pub fn main_fields(ctx: Ctx) -> ([Drawing; 2], String) {
     let unit = ctx.with_config(|c| c.scale_unit.many.clone());
-    view! {
-            <NumberField
-                ctx
-                label=ctx.t("field.team_size")
-                id="tw-team-size"
-                value=|s| s.team_size
-                range=TEAM_SIZE
-                slider=Slider::Log { min: 1.0, max: 100_000.0 }
-                on_change=|s, x| s.team_size = x
-            />
-            <NumberField
-                ctx
-                label=ctx.t("field.scale")
-                id="tw-scale"
-                value=|s| s.scale
-                range=SCALE
-                slider=Slider::Log { min: 0.1, max: 10_000.0 }
-                on_change=|s, x| s.scale = x
-            />
-            <p class="hint">{ctx.f("field.scale_hint", &[("unit", &unit)])}</p>
-    }
+    let team = Field {
+        label: ctx.t("field.team_size"),
+        id: "tw-team-size",
+        value: |s| s.team_size,
+        percent: false,
+        range: TEAM_SIZE,
+        slider: Slider::Log {
+            min: 1.0,
+            max: 100_000.0,
+        },
+        on_change: |s, x| s.team_size = x,
+    };
+    let scale = Field {
+        label: ctx.t("field.scale"),
+        id: "tw-scale",
+        value: |s| s.scale,
+        range: SCALE,
+        slider: Slider::Log {
+            min: 0.1,
+            max: 10_000.0,
+        },
+        on_change: |s, x| s.scale = x,
+        ..team
+    };
+    let hint = ctx.f("field.scale_hint", &[("unit", &unit)]);
+    ([number_field(ctx, team), number_field(ctx, scale)], hint)
 }
 
 /// Team size, deployment scale, horizon and growth.
@@ -237,39 +248,57 @@ pub fn ScenarioFields(
     /// The calculator's state.
     ctx: Ctx,
 ) -> impl IntoView {
+    let ([team, scale], hint) = main_fields(ctx);
+    let growth = |label: &str,
+                  id: &'static str,
+                  value: fn(&Scenario) -> f64,
+                  on_change: fn(&mut Scenario, f64)| Field {
+        label: ctx.t(label),
+        id,
+        value,
+        percent: true,
+        range: GROWTH,
+        slider: Slider::Linear {
+            min: -50.0,
+            max: 200.0,
+            step: 1.0,
+        },
+        on_change,
+    };
+    let horizon = Field {
+        label: ctx.t("field.horizon"),
+        id: "tw-horizon",
+        value: |s| s.horizon as f64,
+        percent: false,
+        range: HORIZON,
+        slider: Slider::Linear {
+            min: 1.0,
+            max: 10.0,
+            step: 1.0,
+        },
+        on_change: |s, x| s.horizon = x as u32,
+    };
+    let team_growth = growth(
+        "field.team_growth",
+        "tw-team-growth",
+        |s| s.team_growth * 100.0,
+        |s, x| s.team_growth = x / 100.0,
+    );
+    let scale_growth = growth(
+        "field.scale_growth",
+        "tw-scale-growth",
+        |s| s.scale_growth * 100.0,
+        |s, x| s.scale_growth = x / 100.0,
+    );
     view! {
         <fieldset class="scenario-fields">
             <legend>{ctx.t("field.situation")}</legend>
-            <MainFields ctx />
-            <NumberField
-                ctx
-                label=ctx.t("field.horizon")
-                id="tw-horizon"
-                value=|s| s.horizon as f64
-                range=HORIZON
-                slider=Slider::Linear { min: 1.0, max: 10.0, step: 1.0 }
-                on_change=|s, x| s.horizon = x as u32
-            />
-            <NumberField
-                ctx
-                label=ctx.t("field.team_growth")
-                id="tw-team-growth"
-                value=|s| s.team_growth * 100.0
-                percent=true
-                range=GROWTH
-                slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
-                on_change=|s, x| s.team_growth = x / 100.0
-            />
-            <NumberField
-                ctx
-                label=ctx.t("field.scale_growth")
-                id="tw-scale-growth"
-                value=|s| s.scale_growth * 100.0
-                percent=true
-                range=GROWTH
-                slider=Slider::Linear { min: -50.0, max: 200.0, step: 1.0 }
-                on_change=|s, x| s.scale_growth = x / 100.0
-            />
+            <Drawn drawing=team />
+            <Drawn drawing=scale />
+            <p class="hint">{hint}</p>
+            <Drawn drawing=number_field(ctx, horizon) />
+            <Drawn drawing=number_field(ctx, team_growth) />
+            <Drawn drawing=number_field(ctx, scale_growth) />
         </fieldset>
     }
 }

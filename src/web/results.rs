@@ -1,7 +1,7 @@
 //! The answer: the verdict, one card per option, and every cost line with its math.
 
 use super::ctx::Ctx;
-use super::dom::{action, data_index, el, text, El, LazyDetails, OnClick, Region};
+use super::dom::{action, data_index, el, text, Drawing, El, LazyDetails, OnClick, Region};
 use crate::model::explain::{explain, explain_expected, Line};
 use crate::model::messages::pairs;
 use crate::model::numbers::Numbers;
@@ -10,11 +10,7 @@ use crate::model::Model;
 use leptos::prelude::*;
 
 /// The verdict in plain words, announced to screen readers when it changes.
-#[component]
-pub fn Verdict(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn verdict_line(ctx: Ctx) -> Drawing {
     let render = move || {
         let said = ctx.with_monte_carlo(|mc| {
             ctx.with_report(|r| {
@@ -29,21 +25,17 @@ pub fn Verdict(
     };
     // A region (its `<p>` patched in place, so screen readers hear each new verdict), not a
     // `view!`: one tree type less to compile (see dom.rs).
-    view! { <Region class="contents" render=Box::new(render) /> }
+    Drawing::new("contents", render)
 }
 
 /// Compact mode's line about the runner-up (it has no card there).
-#[component]
-pub fn RunnerUp(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn runner_up(ctx: Ctx) -> Drawing {
     let render = move || {
         let horizon = ctx.with_scenario(|s| s.horizon);
         let said = ctx.with_report(|r| ctx.fmt(|n| runner_up_sentence(r, horizon, n)));
         vec![text("p", said.unwrap_or_default()).class("runner-up")]
     };
-    view! { <Region class="contents" render=Box::new(render) /> }
+    Drawing::new("contents", render)
 }
 
 /// Messages about what a link or stored state could not restore.
@@ -393,11 +385,7 @@ fn cta_click(ctx: Ctx, option: usize, ev: &web_sys::MouseEvent) {
 /// Compact mode's one call to action: the recommended option's, else the first there is.
 /// Clicking fires `tierwise:cta`; the link is followed unless the host calls
 /// `preventDefault()` (to open its own lead form, say).
-#[component]
-pub fn Cta(
-    /// The calculator's state.
-    ctx: Ctx,
-) -> impl IntoView {
+pub fn cta(ctx: Ctx) -> Drawing {
     let render = move || {
         let best = ctx.with_report(|r| r.recommended.clone());
         ctx.with_config(|c| {
@@ -416,5 +404,8 @@ pub fn Cta(
         })
     };
     let click: OnClick = Box::new(move |a, ev| cta_click(ctx, data_index(&a, "data-option"), &ev));
-    view! { <Region class="contents" render=Box::new(render) on_click=("a.cta", click) /> }
+    Drawing {
+        on_click: Some(("a.cta", click)),
+        ..Drawing::new("contents", render)
+    }
 }
