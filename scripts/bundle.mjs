@@ -163,12 +163,9 @@ function sectionsOf(wasm) {
   const out = [];
   let at = 8;
   const u32 = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
+    const [value, next] = readU32(wasm, at);
+    at = next;
+    return value;
   };
   while (at < wasm.length) {
     const start = at;
@@ -185,6 +182,16 @@ function sectionsOf(wasm) {
   }
   if (at !== wasm.length) throw new Error('a wasm file ends inside a section: update scripts/bundle.mjs');
   return out;
+}
+
+/** The unsigned LEB128 number at `at` in `wasm`, and where it ends. */
+function readU32(wasm, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = wasm[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
 }
 
 /** The unsigned LEB128 encoding of `n`. */
@@ -273,12 +280,9 @@ function renameWasm(wasm, module, importModules, imports, exports) {
 function rewriteNames(wasm, { imported, exported }) {
   let at = 8;
   const u32 = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
+    const [value, next] = readU32(wasm, at);
+    at = next;
+    return value;
   };
   const text = new TextDecoder();
   const name = () => {

@@ -192,8 +192,8 @@ fn shown(ctx: Ctx, root: Slot, drawn: RwSignal<bool>) {
 /// The full layout, in its own chunk of wasm in the widget's build (the `split` feature:
 /// scripts/bundle.mjs splits it out with wasm-split), mounted in `root`: its future loads the
 /// chunk first; `preload_full_view` only loads it. The handle it gives unmounts the layout
-/// when dropped, and its reactive owner is the caller's (an effect's run) child. `fallible`: a chunk that cannot load is an `Err`, not a
-/// panic (which would stop the whole wasm).
+/// when dropped, and its reactive owner is the caller's (an effect's run) child. `fallible`: a
+/// chunk that cannot load is an `Err`, not a panic (which would stop the whole wasm).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(
     full_view,
