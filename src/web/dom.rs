@@ -6,6 +6,8 @@
 //! and patched into the page by a single non-generic function that touches only what changed.
 //! Number fields are drawn the same way (their value is the input's property, see
 //! [`set_value`]), and so are buttons ([`action`]), selects and `<details>` ([`LazyDetails`]).
+//! A region sits in a `view!` (`Region`, `Drawn`) or, on the compact path, which has no
+//! `view!`, in plain DOM ([`region`], with [`div_in`] and [`draw_in`] for the rest).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -285,17 +287,8 @@ impl Drawing {
             on_input: None,
         }
     }
-}
 
-/// A region without `view!`: a `<div>` appended to `parent`, drawn as [`Region`] draws.
-pub fn region(parent: &web_sys::Node, drawing: Drawing) {
-    if let Some(div) = div_in(parent, drawing.class) {
-        let (render, handlers) = drawing.parts();
-        drawn_in(StoredValue::new_local(Some(div)), render, handlers, None);
-    }
-}
-
-impl Drawing {
+    /// What draws, and the events it answers.
     fn parts(self) -> (Box<dyn Fn() -> Vec<El>>, Handlers) {
         let handlers = Handlers {
             on_click: self.on_click,
@@ -304,6 +297,14 @@ impl Drawing {
             on_toggle: None,
         };
         (self.render, handlers)
+    }
+}
+
+/// A region without `view!`: a `<div>` appended to `parent`, drawn as [`Region`] draws.
+pub fn region(parent: &web_sys::Node, drawing: Drawing) {
+    if let Some(div) = div_in(parent, drawing.class) {
+        let (render, handlers) = drawing.parts();
+        drawn_in(StoredValue::new_local(Some(div)), render, handlers, None);
     }
 }
 
