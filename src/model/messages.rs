@@ -151,9 +151,10 @@ const STUB_BYTES: [u8; cut(EN_FULL.as_bytes(), Cut::Stubs, None)] = {
 
 /// [`EN_FULL`]'s texts alone, a line each, in its order: what the widget's build carries in
 /// the full layout's chunk (the ids are in [`FULL_STUBS`] already), made at compile time.
-pub const FULL_TEXTS: &str = utf8(&TEXT_BYTES);
+pub const FULL_TEXTS: &str = utf8(&FULL_TEXT_BYTES);
 pub const FULL_TEXTS_LEN: usize = cut(EN_FULL.as_bytes(), Cut::Texts, None);
-const TEXT_BYTES: [u8; FULL_TEXTS_LEN] = {
+/// [`FULL_TEXTS`] as bytes, for the custom section that carries them (`web/app.rs`).
+pub const FULL_TEXT_BYTES: [u8; FULL_TEXTS_LEN] = {
     let mut out = [0; FULL_TEXTS_LEN];
     cut(EN_FULL.as_bytes(), Cut::Texts, Some(&mut out));
     out

@@ -227,18 +227,7 @@ async fn preload_full_view() -> Result<(), SplitLoaderError> {
 #[cfg(feature = "split")]
 #[used]
 #[link_section = "tierwise_en_full"]
-static FULL_WORDS: [u8; messages::FULL_TEXTS_LEN] = {
-    let (text, mut out, mut i) = (
-        messages::FULL_TEXTS.as_bytes(),
-        [0; messages::FULL_TEXTS_LEN],
-        0,
-    );
-    while i < text.len() {
-        out[i] = text[i];
-        i += 1;
-    }
-    out
-};
+static FULL_WORDS: [u8; messages::FULL_TEXTS_LEN] = messages::FULL_TEXT_BYTES;
 
 /// Gives the model the full layout's English, from the chunk just loaded; `false` (the chunk
 /// failing, as far as the calculator goes) if the loader has none or they do not fit, which

@@ -53,8 +53,8 @@ pub struct Widget {
     /// stored value: a `StoredValue` of this type cost 0.25 KB of gzipped wasm (measured).
     host: web_sys::HtmlElement,
     shared: Option<Shared>,
-    /// The widget's reactive owner and the element it draws in, until `destroy`.
-    view: Option<(Owner, web_sys::HtmlElement)>,
+    /// What the widget drew, with its reactive owner, until `destroy` (dropping it unmounts).
+    view: Option<super::Mounted>,
 }
 
 fn config_source(options: &Options, host: &web_sys::HtmlElement) -> Result<Source, LoadError> {
@@ -101,12 +101,7 @@ impl Widget {
         super::loader::set(&loader);
         let initial = Options::read(&options).map_err(|e| refuse(&root, e))?;
         remember(&host, &root);
-        // Leptos's executor (for `spawn_local`), as `mount_to` would start it.
-        let _ = any_spawner::Executor::init_wasm_bindgen();
-        // The widget's own reactive owner: dropping it (`destroy`) disposes everything the
-        // widget made.
-        let owner = Owner::new();
-        let shared = owner.with(|| {
+        let (view, shared) = super::mount(root, |root| {
             let shared = Shared {
                 options: StoredValue::new_local(initial),
                 options_changed: RwSignal::new(false),
@@ -118,7 +113,7 @@ impl Widget {
         Ok(Widget {
             host,
             shared: Some(shared),
-            view: Some((owner, root)),
+            view: Some(view),
         })
     }
 
@@ -236,10 +231,7 @@ impl Widget {
         if self.shared.take().is_some() {
             forget(&self.host);
         }
-        if let Some((owner, root)) = self.view.take() {
-            owner.cleanup();
-            root.set_text_content(None);
-        }
+        self.view.take();
     }
 }
 

@@ -1,5 +1,6 @@
 //! What the JavaScript loader lends the wasm: one object per module, handed to every `Widget`
-//! (`{ catalogue, fetch, full, words }`). Each is optional, so the wasm tests mount widgets without it.
+//! (`{ catalogue, fetch, full, words }`). Each is optional, so the wasm tests mount widgets
+//! without it.
 
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};

@@ -31,9 +31,21 @@ pub use load::{fetch_config, LoadError};
 
 use crate::model::{Config, Scenario};
 
-/// A calculator [`mount_calculator`] put in its parent: dropping it unmounts it (emptying the
-/// parent) and frees its state.
+/// What [`mount`] drew in its parent: dropping it unmounts it (emptying the parent) and frees
+/// its state.
 pub struct Mounted(leptos::prelude::Owner, web_sys::HtmlElement);
+
+/// Runs `draw` on `parent` under a reactive owner of its own (no Leptos view: the compact path
+/// has none), with Leptos's executor started (for `spawn_local`), as `mount_to` would.
+pub fn mount<T>(
+    parent: web_sys::HtmlElement,
+    draw: impl FnOnce(&web_sys::HtmlElement) -> T,
+) -> (Mounted, T) {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    let made = owner.with(|| draw(&parent));
+    (Mounted(owner, parent), made)
+}
 
 impl Drop for Mounted {
     fn drop(&mut self) {
@@ -49,12 +61,10 @@ pub fn mount_calculator(
     config: Config,
     scenario: Scenario,
 ) -> Mounted {
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = leptos::prelude::Owner::new();
-    owner.with(|| {
+    let (mounted, ()) = mount(parent, |parent| {
         let numbers = IntlNumbers::new(&config.currency, None);
         let ctx = Ctx::new(std::sync::Arc::new(config), scenario, numbers);
-        app::calculator(&parent, ctx, Vec::new(), String::new(), None);
+        app::calculator(parent, ctx, Vec::new(), String::new(), None);
     });
-    Mounted(owner, parent)
+    mounted
 }
