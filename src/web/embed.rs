@@ -348,6 +348,9 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement, root: web_sys::HtmlEl
     });
 }
 
+/// How long a config may take before the widget says it is loading.
+const LOADING_LINE_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Draws in `root` what the widget shows for what has loaded: the loading line, the error or
 /// the calculator.
 fn widget_state(
@@ -367,7 +370,27 @@ fn widget_state(
                 let p = text("p", loading.get()).class("tierwise loading");
                 vec![p.attr("role", "status")]
             };
-            region(root, Drawing::new("contents", render));
+            // Said only when the config takes a while: one that comes with the wasm (the
+            // usual case, fetched early by tierwise.js) is not preceded by a line that
+            // flashes for a frame, and that frame's drawing does not hold up the verdict.
+            let (root, owner) = (root.clone(), Owner::current());
+            let later = set_timeout_with_handle(
+                move || {
+                    let draw = || region(&root, Drawing::new("contents", render));
+                    match owner {
+                        Some(owner) => owner.with(draw),
+                        None => draw(),
+                    }
+                },
+                LOADING_LINE_AFTER,
+            )
+            .ok();
+            // Loaded (or reloading) first: this run's line is not drawn.
+            on_cleanup(move || {
+                if let Some(h) = later {
+                    h.clear();
+                }
+            });
         }
         Some((_, Err(e), w)) => {
             shared.ctx.set_value(None);

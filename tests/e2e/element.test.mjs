@@ -26,6 +26,7 @@ const FIXTURES = {
       ` document.addEventListener('DOMContentLoaded', () => document.getElementById('host').append(e));</script>`,
   ),
   '/blank.html': page('<div id="target"></div>'),
+  '/missing.html': page('<tierwise-calculator config="/configs/missing.json" mode="compact"></tierwise-calculator>'),
 };
 
 let server, tamperedCss, tamperedFullCss;
@@ -164,6 +165,45 @@ test('while its config loads, a calculator says so in a status line, gone once i
   release();
   await page.locator('tierwise-calculator .verdict').waitFor();
   assert.equal(await status.count(), 0);
+  await context.close();
+});
+
+test('a config that comes with the wasm: no loading line flashes, and tierwiseready comes once the verdict is on screen', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  // From the page's first moment: what is ever added to the element's shadow root, when the
+  // verdict is first seen in an animation frame (before that frame's paint), and when
+  // tierwiseready comes.
+  await page.addInitScript(() => {
+    window.__log = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.querySelector?.('p.loading') || n.matches?.('p.loading')) window.__log.push('loading');
+      }).observe(root, { childList: true, subtree: true });
+      return root;
+    };
+    const poll = () => {
+      if (document.querySelector('tierwise-calculator')?.shadowRoot?.querySelector('.verdict')?.textContent) return window.__log.push('verdict in a frame');
+      requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+    addEventListener('tierwiseready', () => window.__log.push('ready'));
+  });
+  await page.goto(server.url + '/element.html');
+  await page.waitForFunction(() => window.__log.includes('ready'), null, { timeout: 20000 });
+  assert.deepEqual(await page.evaluate(() => window.__log), ['verdict in a frame', 'ready']);
+  await context.close();
+});
+
+test('a config fetched early that answers 404 is refused by name, as a later one is', async () => {
+  const { context, page } = await visit('/missing.html');
+  await until(page, 'tierwiseerror');
+  const { problems } = (await page.evaluate(() => window.__events.find((e) => e.type === 'tierwiseerror'))).detail;
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].path, 'config');
+  assert.match(problems[0].message, /\/configs\/missing\.json answered HTTP 404/);
   await context.close();
 });
 
