@@ -349,7 +349,7 @@ fn widget_view(shared: Shared, host: web_sys::HtmlElement, root: web_sys::HtmlEl
 }
 
 /// How long a config may take before the widget says it is loading.
-const LOADING_LINE_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+const LOADING_LINE_AFTER: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Draws in `root` what the widget shows for what has loaded: the loading line, the error or
 /// the calculator.

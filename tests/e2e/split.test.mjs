@@ -120,7 +120,9 @@ test('"compare all options" brings in the full calculator with the scenario, foc
   // Focus went with the visitor into the full calculator, not back to the page.
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TIERWISE-CALCULATOR');
   assert.equal(await page.evaluate(() => document.querySelector('tierwise-calculator').shadowRoot.activeElement?.classList.contains('tierwise')), true);
-  // The element's API and events go on; nothing was downloaded twice.
+  // The element's API and events go on (ready came once: the calculator is the same one);
+  // nothing was downloaded twice.
+  assert.equal(await count(page, 'tierwiseready'), 1);
   assert.deepEqual(wasmRequests(page), [MAIN, CHUNK]);
   const changes = await count(page, 'tierwisechange');
   await widget.getByRole('spinbutton', { name: 'Team size', exact: true }).fill('120');
