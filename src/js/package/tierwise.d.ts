@@ -211,7 +211,7 @@ export interface ErrorDetail {
 
 /** The element's events; each also fires as `tierwise:<name>`. */
 export interface TierwiseEventMap {
-  /** The calculator shows; again when the full calculator replaces a compact one. */
+  /** The calculator is on screen: its inputs and verdict painted. Always before the first `tierwisechange`. */
   tierwiseready: CustomEvent<null>;
   tierwisechange: CustomEvent<ChangeDetail>;
   tierwisecta: CustomEvent<CtaDetail>;
